@@ -1,0 +1,88 @@
+"""Bring up a pyjank runtime: Python core functions, the compiler-backed core functions,
+then `clojure/core.jank` (the part of clojure.core written in pyjank), then `user`."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ..runtime import core_vars as cv
+from ..runtime.corelib import load_all
+from ..runtime.corelib.registry import intern_fn
+from ..runtime.namespaces import CORE_NS, find_or_create_ns
+from ..runtime.vars import bindings
+from . import loader
+from .analyzer import Analyzer
+from .evaluator import eval_form
+from .host import import_python
+from .reader import read_string
+
+_lock = threading.Lock()
+_booted = False
+
+
+def _eval(form: Any) -> Any:
+    """`eval`: evaluate a form in `*ns*`."""
+    return eval_form(form)
+
+
+def _macroexpand_1(form: Any) -> Any:
+    """`macroexpand-1`: expand once if `form` is a macro call."""
+    return Analyzer(cv.current_ns()).macroexpand_1(form)
+
+
+def _macroexpand(form: Any) -> Any:
+    """`macroexpand`: expand until `form` is no longer a macro call."""
+    return Analyzer(cv.current_ns()).macroexpand(form)
+
+
+def _import(*specs: Any) -> Any:
+    """`import*`: map Python modules and classes into `*ns*`."""
+    result = None
+    for spec in specs:
+        result = import_python(cv.current_ns(), spec)
+    return result
+
+
+def _read_string(*args: Any) -> Any:
+    """`read-string`: one form from a string (an opts map may come first)."""
+    text = args[-1]
+    return read_string(text, resolver=None)
+
+
+_COMPILER_FNS = {
+    "eval": _eval,
+    "macroexpand-1": _macroexpand_1,
+    "macroexpand": _macroexpand,
+    "import*": _import,
+    "read-string": _read_string,
+    "load-string": loader.load_string,
+    "load-file": loader.load_file,
+    "require": loader.require,
+    "use": loader.use,
+    "refer": loader.refer,
+    "refer-clojure": loader.refer_clojure,
+    "alias": loader.alias,
+    "in-ns": loader.in_ns,
+}
+
+
+def boot() -> None:
+    """Idempotent: the first call loads clojure.core; later calls return at once."""
+    global _booted
+    if _booted:
+        return
+    with _lock:
+        if _booted:
+            return
+        load_all()
+        for name, fn in _COMPILER_FNS.items():
+            intern_fn(name, fn)
+        core_file = loader.BUNDLED / "clojure" / "core.jank"
+        with bindings([(cv.NS, CORE_NS)]):
+            loader.load_file(core_file)
+        loader.loaded_libs.add("clojure.core")
+        user = find_or_create_ns("user")
+        with bindings([(cv.NS, user)]):
+            loader.refer_clojure()
+        _booted = True

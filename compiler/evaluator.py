@@ -1,0 +1,67 @@
+"""The pipeline driver: one top-level form in, its value out (design §1).
+
+Top-level `do` forms are evaluated one sub-form at a time, as Clojure does, so a `(do
+(import ...) (use-it))` or an `in-ns` takes effect for the forms after it. Forms whose tree is
+only constants, var reads and calls are run directly; everything else goes through tier 0's
+bytecode generator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..runtime.core_vars import current_ns
+from ..runtime.interfaces import ISeq
+from ..runtime.namespaces import Namespace
+from ..runtime.symbols import Symbol
+from . import nodes as n
+from .analyzer import Analyzer
+from .tier0.generator import Module
+
+_DO = Symbol(None, "do")
+
+
+def eval_form(form: Any, ns: Namespace | None = None, file: str | None = None) -> Any:
+    """Evaluate one top-level form in `ns` (default: `*ns*`)."""
+    analyzer = Analyzer(ns if ns is not None else current_ns(), file)
+    if isinstance(form, ISeq):
+        expanded = analyzer.macroexpand(form)
+        if isinstance(expanded, ISeq) and expanded.first() == _DO:
+            result = None
+            for sub in expanded.rest():
+                result = eval_form(sub, None if ns is None else ns, file)
+            return result
+        form = expanded
+    node = analyzer.analyze_top(form)
+    return run_node(node, file or "NO_SOURCE_FILE", analyzer)
+
+
+def run_node(node: n.Node, filename: str, analyzer: Analyzer) -> Any:
+    """Run an analyzed top-level node: directly when trivial, else through tier 0."""
+    if _is_simple(node):
+        return _run_simple(node)
+    module = Module(filename)
+    thunk = module.compile_thunk(node, f"{analyzer.ns.name}/eval")
+    return thunk()
+
+
+def _is_simple(node: n.Node) -> bool:
+    if isinstance(node, (n.Const, n.VarRef, n.TheVar)):
+        return True
+    if isinstance(node, n.Invoke):
+        return all(isinstance(x, (n.Const, n.VarRef, n.TheVar)) for x in (node.fn, *node.args))
+    return False
+
+
+def _run_simple(node: n.Node) -> Any:
+    """Direct evaluation of a tree of constants, var reads and one call: no codegen, so an
+    editor's `(+ 1 2)` or `(in-ns 'x)` answers in microseconds."""
+    if isinstance(node, n.Const):
+        return node.value
+    if isinstance(node, n.VarRef):
+        return node.var.deref()
+    if isinstance(node, n.TheVar):
+        return node.var
+    assert isinstance(node, n.Invoke)
+    fn = _run_simple(node.fn)
+    return fn(*[_run_simple(a) for a in node.args])

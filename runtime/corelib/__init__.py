@@ -1,0 +1,18 @@
+"""clojure.core functions implemented in Python, one module per area.
+
+Each module registers its functions with `registry.core`; importing `load_all` interns them
+all into the `clojure.core` namespace before `core.jank` (the rest of the library, written in
+pyjank) is loaded on top.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+MODULES = ()
+
+
+def load_all() -> None:
+    """Import every corelib module, which interns its functions into clojure.core."""
+    for name in MODULES:
+        importlib.import_module(f"{__name__}.{name}")
