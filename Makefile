@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test lint format bench repl clean
+.PHONY: test lint format bench repl nrepl clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: $(STAMP)
 
 repl: $(STAMP)
 	$(BIN)/pyjank
+
+nrepl: $(STAMP)
+	$(BIN)/pyjank-nrepl --port 7888
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..runtime import rt
+from ..runtime.equality import equiv
 from ..runtime.core_vars import current_ns
 from ..runtime.interfaces import (
     IObj,
@@ -24,9 +25,12 @@ from ..runtime.interfaces import (
 )
 from ..runtime.lists import list_from
 from ..runtime.maps import EMPTY_MAP, map_from_pairs
-from ..runtime.namespaces import Namespace, find_ns
+from ..runtime.sets import set_from
+from ..runtime.vectors import vec
+from ..runtime.namespaces import CORE_NS, Namespace, find_ns
 from ..runtime.symbols import Symbol, keyword
 from ..runtime.vars import Var
+from . import intrinsics
 from . import nodes as n
 from .errors import CompilerError
 from .host import host_ns_object
@@ -283,7 +287,12 @@ class Analyzer:
                 args = self._args(form.rest(), env)
                 return n.HostCall(form, n.Const(op, owner_attr.owner), owner_attr.attr, args)
         fn = self.analyze(op, env.with_(tail=False))
-        return n.Invoke(form, fn, self._args(form.rest(), env))
+        args = self._args(form.rest(), env)
+        if isinstance(fn, n.VarRef) and fn.var.ns is CORE_NS:
+            op_name = intrinsics.lookup(fn.var.sym.name, len(args))
+            if op_name is not None:
+                return n.Intrinsic(form, fn.var, op_name, args)
+        return n.Invoke(form, fn, args)
 
     def _args(self, forms: Any, env: Env) -> list[n.Node]:
         env = env.with_(tail=False)
@@ -338,9 +347,15 @@ class Analyzer:
         nodes = [self.analyze(x, sub) for x in items]
         user_meta = strip_positions(form.meta())
         if all(isinstance(x, n.Const) for x in nodes):
-            node: n.Node = n.Const(form, form.with_meta(user_meta))
-            return node
-        node = n.CollectionLit(form, kind, nodes)
+            values = [x.value for x in nodes]
+            if kind == "vector":
+                value = vec(values)
+            elif kind == "map":
+                value = map_from_pairs(zip(values[::2], values[1::2], strict=True))
+            else:
+                value = set_from(values)
+            return n.Const(form, value.with_meta(user_meta) if user_meta is not None else value)
+        node: n.Node = n.CollectionLit(form, kind, nodes)
         if user_meta is not None:
             node = n.WithMeta(form, node, self.analyze(user_meta, sub))
         return node
@@ -636,7 +651,7 @@ class Analyzer:
             if not isinstance(test_vec, IPersistentVector):
                 raise self.error(env, "Malformed case*: tests must be vectors", form)
             for t in test_vec:
-                if any(rt.equiv(t, s) for s in seen):
+                if any(equiv(t, s) for s in seen):
                     raise self.error(env, f"Duplicate case test constant: {_show(t)}", form)
                 seen.append(t)
                 tests.append((t, len(branches)))

@@ -46,7 +46,14 @@ def host_ns_object(ns: Namespace, name: str, default: Any) -> Any:
     found = ns.mappings.get(name)
     if found is not None and not _is_var(found):
         return found
-    return DEFAULT_IMPORTS.get(name, default)
+    if name in DEFAULT_IMPORTS:
+        return DEFAULT_IMPORTS[name]
+    head, dot, attr = name.rpartition(".")
+    if dot and head:
+        owner = host_ns_object(ns, head, None)
+        if owner is not None and hasattr(owner, attr):
+            return getattr(owner, attr)
+    return default
 
 
 def _is_var(x: Any) -> bool:

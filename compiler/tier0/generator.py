@@ -17,6 +17,7 @@ from types import CodeType, FunctionType
 from typing import Any
 
 from .. import nodes as n
+from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
 from ..passes.closures import annotate_closures, free_locals
 from .support import SUPPORT, case_key
 
@@ -24,7 +25,6 @@ Finish = Callable[[A.expr], list[A.stmt]]
 
 _LOAD = A.Load()
 _STORE = A.Store()
-_BOOL_RESULT_OPS = frozenset()
 
 
 def _name(id_: str) -> A.Name:
@@ -45,6 +45,32 @@ def _assign(target: str, value: A.expr) -> A.Assign:
 
 def _ends_flow(stmts: list[A.stmt]) -> bool:
     return bool(stmts) and isinstance(stmts[-1], (A.Return, A.Raise, A.Continue, A.Break))
+
+
+def _binop(op: A.operator) -> Callable[[Any, list[A.expr]], A.expr]:
+    return lambda gen, es: A.BinOp(left=es[0], op=op, right=es[1])
+
+
+def _cmp(op: A.cmpop) -> Callable[[Any, list[A.expr]], A.expr]:
+    return lambda gen, es: A.Compare(left=es[0], ops=[op], comparators=[es[1]])
+
+
+def _step(op: A.operator) -> Callable[[Any, list[A.expr]], A.expr]:
+    return lambda gen, es: A.BinOp(left=es[0], op=op, right=A.Constant(value=1))
+
+
+_INT_INLINE = {
+    "add": _binop(A.Add()),
+    "sub": _binop(A.Sub()),
+    "inc": _step(A.Add()),
+    "dec": _step(A.Sub()),
+    "lt": _cmp(A.Lt()),
+    "lte": _cmp(A.LtE()),
+    "gt": _cmp(A.Gt()),
+    "gte": _cmp(A.GtE()),
+    "eq": _cmp(A.Eq()),
+    "num_eq": _cmp(A.Eq()),
+}
 
 
 def _is_pure(e: A.expr) -> bool:
@@ -119,6 +145,8 @@ class Module:
         stmts, e = self.expr(node)
         if isinstance(node, n.Const):
             return stmts, A.Constant(value=node.value is not None and node.value is not False)
+        if isinstance(node, n.Intrinsic) and node.op in BOOLEAN_OPS:
+            return stmts, e
         if isinstance(e, A.Name):
             subject: A.expr = e
             first: A.expr = e
@@ -171,6 +199,52 @@ class Module:
     def _e_Invoke(self, node: n.Invoke) -> tuple[list[A.stmt], A.expr]:
         stmts, es = self.exprs([node.fn, *node.args])
         return stmts, _call(es[0], es[1:])
+
+    def _e_Intrinsic(self, node: n.Intrinsic) -> tuple[list[A.stmt], A.expr]:
+        stmts, es = self.exprs(node.args)
+        general = _call(self.const(IMPLEMENTATIONS[node.op]), es)
+        inline = _INT_INLINE.get(node.op)
+        if inline is None:
+            return stmts, general
+        return stmts, self._int_fast_path(es, inline, node.op)
+
+    def _int_fast_path(self, es: list[A.expr], inline: Any, op: str) -> A.expr:
+        """`fast if operands are exact ints else general(operands)`, each operand evaluated
+        once. Exact `int` excludes `bool`, so Clojure's type errors still come from the
+        general implementation; results leaving the long range go to it too."""
+        checks: list[A.expr] = []
+        firsts: list[A.expr] = []
+        uses: list[A.expr] = []
+        for e in es:
+            if isinstance(e, A.Constant) and type(e.value) is int:
+                firsts.append(e)
+                uses.append(e)
+                continue
+            if isinstance(e, A.Name):
+                first, use = e, e
+            else:
+                t = self.temp()
+                first, use = A.NamedExpr(target=_store(t), value=e), _name(t)
+            checks.append(
+                A.Compare(left=_call(_name("_type"), [first]), ops=[A.Is()], comparators=[_name("_int")])
+            )
+            firsts.append(first)
+            uses.append(use)
+        if not checks:
+            return _call(self.const(IMPLEMENTATIONS[op]), firsts)
+        test = checks[0] if len(checks) == 1 else A.BoolOp(op=A.And(), values=checks)
+        fast = inline(self, uses)
+        general = _call(self.const(IMPLEMENTATIONS[op]), uses)
+        if op in BOOLEAN_OPS:
+            return A.IfExp(test=test, body=fast, orelse=general)
+        r = self.temp("r")
+        in_range = A.Compare(
+            left=A.Constant(value=-(2**63)),
+            ops=[A.LtE(), A.LtE()],
+            comparators=[A.NamedExpr(target=_store(r), value=fast), A.Constant(value=2**63 - 1)],
+        )
+        checked = A.IfExp(test=in_range, body=_name(r), orelse=general)
+        return A.IfExp(test=test, body=checked, orelse=general)
 
     def _e_HostCall(self, node: n.HostCall) -> tuple[list[A.stmt], A.expr]:
         stmts, es = self.exprs([node.target, *node.args])
@@ -493,8 +567,8 @@ class Module:
             defaults=[],
         )
         fdef = self._funcdef(entry, args, body or [A.Return(value=A.Constant(value=None))])
-        fdef.lineno = node.line or 1
-        fdef.col_offset = 0
+        fdef.lineno = fdef.end_lineno = node.line or 1
+        fdef.col_offset = fdef.end_col_offset = 0
         module = A.Module(body=[fdef], type_ignores=[])
         A.fix_missing_locations(module)
         code = compile(module, self.filename, "exec")

@@ -29,6 +29,7 @@ class _Missing:
 
 MISSING = _Missing()
 _KW_DYNAMIC = keyword(None, "dynamic")
+_KW_MACRO = keyword(None, "macro")
 
 
 def arity_error(name: str, extra: tuple, *params: Any) -> ArityException:
@@ -49,8 +50,11 @@ def rest_seq(args: tuple) -> Any:
 def define(var: Var, meta: Any, *init: Any) -> Var:
     """`(def name init?)`: metadata first, then the root when an init was given."""
     var.reset_meta(meta)
-    if meta is not None and meta.val_at(_KW_DYNAMIC):
-        var.set_dynamic(True)
+    if meta is not None:
+        if meta.val_at(_KW_DYNAMIC):
+            var.set_dynamic(True)
+        if meta.val_at(_KW_MACRO):
+            var.set_macro()
     if init:
         var.bind_root(init[0])
     return var
@@ -93,4 +97,6 @@ SUPPORT: dict[str, Any] = {
     "_hash_set": hash_set,
     "_with_meta": with_meta,
     "_set_field": set_field,
+    "_type": type,
+    "_int": int,
 }

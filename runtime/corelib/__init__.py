@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ()
+MODULES = (
+    "numeric",
+    "predicates",
+    "strings",
+    "colls",
+    "seqfns",
+    "fns",
+    "refs_fns",
+    "errors",
+    "meta_fns",
+    "printing",
+    "vars_ns",
+)
 
 
 def load_all() -> None:

@@ -1,0 +1,220 @@
+"""`eval` and `load-file`: code evaluated in the session's worker thread.
+
+Replies, as the reference server sends them: `out`/`err` as they are produced and always
+before the value they precede; for `eval`, one `{value, ns}` per top-level form; for
+`load-file`, only the last value, without `ns`; then `done` on its own. An error sends `err`
+(a Clojure-style report CIDER parses: "Syntax error ... compiling at (file:line:col).") and
+then `{ex, root-ex, status [eval-error]}`, and sets `*e`. A read error stops the remaining
+forms, an eval error only its own form, except in `load-file`, which stops at the first error.
+
+`ns` picks the namespace for this request only: the session's `*ns*` is restored afterwards,
+as nREPL does (an `in-ns` there shows in the reply's `ns`). `load-file` binds `*ns*` the
+same way, so loading a file never moves the session. Without `session`, `eval` runs in an
+ephemeral session (Calva's first message).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..boot import LanguageUnavailable
+from ..handler import OPS, Request
+from ..printing import PRINT_KEYS_DOC, PrintOptions, value_replies
+from ..session import Job
+from ..streams import InputStream, Interrupted, OutputStream
+
+if TYPE_CHECKING:
+    from ..language import Language
+
+
+@dataclass(frozen=True)
+class _Source:
+    """What to evaluate and how to report it."""
+
+    code: str
+    file: str | None
+    line: int
+    column: int
+    ns: str | None
+    load: bool  # load-file: stop at the first error, report only the last value
+    print: PrintOptions
+
+
+@OPS.op(
+    "eval",
+    doc="Evaluate code; one value per top-level form.",
+    requires={"code": "The code."},
+    optional={
+        "session": "The session (else an ephemeral one).",
+        "ns": "The namespace to evaluate in (must exist).",
+        "file": "The file the code comes from.",
+        "line": "The line the code starts at (1-based).",
+        "column": "The column the code starts at (1-based).",
+        **PRINT_KEYS_DOC,
+    },
+    returns={
+        "value": "A printed value.",
+        "ns": "*ns* after the form.",
+        "out": "Printed output.",
+        "err": "Error output.",
+        "ex": "The class of an uncaught exception.",
+        "root-ex": "Its root cause's.",
+    },
+)
+async def eval_(req: Request) -> None:
+    code = req.get("code")
+    if not isinstance(code, str):
+        req.error("no-code")
+        return
+    file = req.get("file")
+    _submit(
+        req,
+        _Source(
+            code,
+            file if isinstance(file, str) else None,
+            _position(req.get("line")),
+            _position(req.get("column")),
+            _text(req.get("ns")),
+            load=False,
+            print=PrintOptions.of(req),
+        ),
+    )
+
+
+@OPS.op(
+    "load-file",
+    doc="Load a file's contents: *ns* is bound for the file, loading stops "
+    "at the first error and only the last value is returned.",
+    requires={"file": "The file's contents."},
+    optional={"file-path": "The file's path.", "file-name": "The file's name.", **PRINT_KEYS_DOC},
+    returns={
+        "value": "The last value.",
+        "out": "Printed output.",
+        "err": "Error output.",
+        "ex": "The class of an uncaught exception.",
+        "root-ex": "Its root cause's.",
+    },
+)
+async def load_file(req: Request) -> None:
+    code = req.get("file")
+    if not isinstance(code, str):
+        req.error("no-code")
+        return
+    path = _text(req.get("file-path")) or _text(req.get("file-name"))
+    _submit(req, _Source(code, path, 1, 1, None, load=True, print=PrintOptions.of(req)))
+
+
+def _submit(req: Request, source: _Source) -> None:
+    session = req.session
+    if session is None:
+        session = req.session = req.server.sessions.create(ephemeral=True)
+    session.submit(Job(req, lambda job: _evaluate(job, source)))
+
+
+def _position(value: Any) -> int:
+    try:
+        return max(int(value), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _evaluate(job: Job, src: _Source) -> None:
+    """The job body, in the worker thread."""
+    req = job.request
+    session = req.session
+    assert session is not None
+    try:
+        lang = req.server.language.get()
+    except LanguageUnavailable as e:
+        req.send({"err": str(e)})
+        req.send(
+            {"ex": "class RuntimeError", "root-ex": "class RuntimeError"}, status=["eval-error"]
+        )
+        return
+    if session.bindings is None:
+        session.bindings = lang.initial_bindings()
+    out, err = OutputStream(req, "out"), OutputStream(req, "err")
+
+    def ask_for_input() -> None:
+        out.flush()
+        err.flush()
+        req.send({}, status=["need-input"])
+
+    stdin = InputStream(session.input, ask_for_input, lambda: job.interrupt_requested)
+    with lang.bound(session.bindings, out, err, stdin, src.file):
+        restore_ns = src.ns is not None or src.load
+        original_ns = lang.current_ns()
+        if src.ns is not None:
+            ns = lang.find_ns(src.ns)
+            if ns is None:
+                req.error("namespace-not-found", fields={"ns": src.ns})
+                return
+            lang.set_ns(ns)
+        try:
+            _run_forms(lang, job, src, out, err)
+        finally:
+            out.flush()
+            err.flush()
+            if restore_ns:
+                lang.set_ns(original_ns)
+            session.save_bindings(job, lang.capture())
+
+
+def _run_forms(
+    lang: Language, job: Job, src: _Source, out: OutputStream, err: OutputStream
+) -> None:
+    req = job.request
+    forms = lang.read_forms(src.code, src.file, src.line, src.column)
+    last: Any = None
+    while True:
+        try:
+            form = next(forms)
+        except StopIteration:
+            break
+        except Exception as e:  # a read error: the rest cannot be read reliably
+            _report(lang, job, e, out, err)
+            return
+        try:
+            last = lang.eval(form, src.file)
+            printed = None if src.load else lang.print_value(last, src.print)
+        except Interrupted:
+            raise
+        except BaseException as e:  # SystemExit, RecursionError...: the eval's, not ours
+            _report(lang, job, e, out, err)
+            if src.load:
+                return
+            continue
+        if printed is not None:
+            lang.remember(last)
+            _send_value(req, out, err, value_replies(printed, lang.ns_name(), src.print))
+    if src.load:
+        try:
+            printed = lang.print_value(last, src.print)
+        except Interrupted:
+            raise
+        except BaseException as e:
+            _report(lang, job, e, out, err)
+            return
+        lang.remember(last)
+        _send_value(req, out, err, value_replies(printed, None, src.print))
+
+
+def _send_value(req: Request, out: OutputStream, err: OutputStream, reply: dict[str, Any]) -> None:
+    out.flush()
+    err.flush()
+    req.send(reply)
+
+
+def _report(
+    lang: Language, job: Job, exc: BaseException, out: OutputStream, err: OutputStream
+) -> None:
+    req = job.request
+    text, ex, root_ex = lang.describe_error(exc)
+    lang.remember_error(exc)
+    err.write(text)
+    _send_value(req, out, err, [{"ex": ex, "root-ex": root_ex, "status": ["eval-error"]}])

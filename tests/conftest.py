@@ -1,0 +1,46 @@
+"""Shared fixtures: a booted runtime and `run`, which evaluates pyjank source in a fresh
+namespace through each backend under test (tier 0 now; the JIT joins the parametrization)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+BACKENDS = ["tier0"]
+_ns_ids = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def booted() -> None:
+    from pyjank.compiler.bootstrap import boot
+
+    boot()
+
+
+class Runner:
+    """Evaluates source text in its own namespace, as a file would be loaded."""
+
+    def __init__(self, backend: str) -> None:
+        from pyjank.compiler import loader
+        from pyjank.runtime import core_vars as cv
+        from pyjank.runtime.namespaces import find_or_create_ns
+
+        self.backend = backend
+        self.ns = find_or_create_ns(f"test.ns{next(_ns_ids)}")
+        self._loader = loader
+        self._cv = cv
+
+    def __call__(self, text: str, file: str | None = None) -> Any:
+        from pyjank.runtime.vars import bindings
+
+        with bindings([(self._cv.NS, self.ns)]):
+            if not self.ns.mappings:
+                self._loader.refer_clojure()
+            return self._loader.load_string(text, file)
+
+
+@pytest.fixture(params=BACKENDS)
+def run(request: pytest.FixtureRequest, booted: None) -> Runner:
+    return Runner(request.param)
