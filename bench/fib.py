@@ -42,8 +42,10 @@ def main() -> None:
     assert fib(N) == py_fib(N)
     cpython = median_ms(py_fib, N)
     tier0 = median_ms(fib, N)
-    print(f"fib({N}) median of {RUNS}: CPython {cpython:.1f} ms, pyjank tier 0 {tier0:.1f} ms, "
-          f"ratio {tier0 / cpython:.2f}x (budget for the native tier: <= 3 ms)")
+    print(
+        f"fib({N}) median of {RUNS}: CPython {cpython:.1f} ms, pyjank tier 0 {tier0:.1f} ms, "
+        f"ratio {tier0 / cpython:.2f}x (budget for the native tier: <= 3 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 """`pyjank`: run files, evaluate expressions, or start the terminal REPL.
 
-    pyjank                    terminal REPL
-    pyjank -e EXPR            evaluate, printing each non-nil value like a REPL
-    pyjank run FILE [ARGS]    load a file with *command-line-args* bound to ARGS
-    pyjank -m NS [ARGS]       require NS and call its -main with ARGS
+pyjank                    terminal REPL
+pyjank -e EXPR            evaluate, printing each non-nil value like a REPL
+pyjank run FILE [ARGS]    load a file with *command-line-args* bound to ARGS
+pyjank -m NS [ARGS]       require NS and call its -main with ARGS
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from ..compiler.bootstrap import boot
 from ..compiler.diagnostics import format_error
-from ..compiler.loader import load_file, read_forms, require, set_source_path
 from ..compiler.evaluator import eval_form
+from ..compiler.loader import load_file, read_forms, require, set_source_path
 from ..runtime import core_vars as cv
 from ..runtime.namespaces import find_or_create_ns
 from ..runtime.printer import pr_str
@@ -26,14 +26,23 @@ from ..runtime.vars import bindings
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pyjank", description="pyjank: Clojure on Python")
-    p.add_argument("-e", "--eval", dest="exprs", action="append", metavar="EXPR",
-                   help="evaluate EXPR and print its non-nil values")
+    p.add_argument(
+        "-e",
+        "--eval",
+        dest="exprs",
+        action="append",
+        metavar="EXPR",
+        help="evaluate EXPR and print its non-nil values",
+    )
     p.add_argument("-m", "--main", dest="main_ns", metavar="NS", help="call NS/-main with ARGS")
-    p.add_argument("--path", action="append", metavar="DIR",
-                   help="source directory (repeatable; default: $PYJANK_PATH or src and .)")
+    p.add_argument(
+        "--path",
+        action="append",
+        metavar="DIR",
+        help="source directory (repeatable; default: $PYJANK_PATH or src and .)",
+    )
     p.add_argument("--verbose", action="store_true", help="show Python tracebacks on errors")
-    p.add_argument("args", nargs=argparse.REMAINDER,
-                   help="'run FILE [ARGS...]', or ARGS for -m")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="'run FILE [ARGS...]', or ARGS for -m")
     return p
 
 

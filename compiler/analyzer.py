@@ -14,8 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..runtime import rt
-from ..runtime.equality import equiv
 from ..runtime.core_vars import current_ns
+from ..runtime.equality import equiv
 from ..runtime.interfaces import (
     IObj,
     IPersistentMap,
@@ -25,20 +25,20 @@ from ..runtime.interfaces import (
 )
 from ..runtime.lists import list_from
 from ..runtime.maps import EMPTY_MAP, map_from_pairs
-from ..runtime.sets import set_from
-from ..runtime.vectors import vec
 from ..runtime.namespaces import CORE_NS, Namespace, find_ns
+from ..runtime.sets import set_from
 from ..runtime.symbols import Symbol, keyword
 from ..runtime.vars import Var
+from ..runtime.vectors import vec
 from . import intrinsics
 from . import nodes as n
 from .errors import CompilerError
 from .host import host_ns_object
+from .reader import POSITION_KEYS, next_id
+from .reader import SPECIAL_FORMS as READER_SPECIAL_FORMS
 
 KW_LINE = keyword(None, "line")
 KW_COLUMN = keyword(None, "column")
-KW_END_LINE = keyword(None, "end-line")
-KW_END_COLUMN = keyword(None, "end-column")
 KW_FILE = keyword(None, "file")
 KW_DYNAMIC = keyword(None, "dynamic")
 KW_MACRO = keyword(None, "macro")
@@ -47,20 +47,9 @@ KW_NS = keyword(None, "ns")
 KW_NAME = keyword(None, "name")
 KW_PRIVATE = keyword(None, "private")
 KW_TAG = keyword(None, "tag")
-POSITION_KEYS = (KW_LINE, KW_COLUMN, KW_END_LINE, KW_END_COLUMN, KW_FILE)
-
-SPECIAL_FORMS = frozenset(
-    "def if do let* loop* recur fn* quote var throw try catch finally letfn* case* set! . new "
-    "monitor-enter monitor-exit &".split()
-)
+SPECIAL_FORMS = frozenset(s.name for s in READER_SPECIAL_FORMS if s.ns is None)
 
 _AMP = Symbol(None, "&")
-_counter = itertools.count(1)
-
-
-def next_id() -> int:
-    """A process-wide counter for gensyms and anonymous fn names (`fn--12`)."""
-    return next(_counter)
 
 
 def position(form: Any) -> tuple[int | None, int | None, str | None]:

@@ -3,6 +3,7 @@ then `clojure/core.jank` (the part of clojure.core written in pyjank), then `use
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -75,6 +76,8 @@ def boot() -> None:
     with _lock:
         if _booted:
             return
+        # Clojure reads and prints integers of any size; Python caps int<->str at 4300 digits.
+        sys.set_int_max_str_digits(0)
         load_all()
         for name, fn in _COMPILER_FNS.items():
             intern_fn(name, fn)

@@ -12,7 +12,7 @@ import importlib
 from typing import Any
 
 from ..runtime import exceptions as rx
-from ..runtime.interfaces import ISeq, IPersistentVector
+from ..runtime.interfaces import IPersistentVector, ISeq
 from ..runtime.namespaces import Namespace
 from ..runtime.symbols import Symbol
 from ..runtime.vars import IllegalStateException

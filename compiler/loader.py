@@ -22,16 +22,29 @@ from ..runtime.namespaces import Namespace, find_ns, find_or_create_ns, is_priva
 from ..runtime.symbols import Keyword, Symbol, keyword
 from ..runtime.vars import Var, bindings
 from .evaluator import eval_form
+from .ns_resolver import NamespaceResolver
 from .reader import EOF, Reader
-from .resolver import NamespaceResolver
 
 EXTENSIONS = (".jank", ".cljc", ".clj")
 BUNDLED = Path(__file__).resolve().parent.parent / "runtime" / "clj"
 
-_KW = {name: keyword(None, name) for name in (
-    "as", "refer", "all", "only", "exclude", "rename", "reload", "reload-all", "verbose",
-    "as-alias", "use", "require",
-)}
+_KW = {
+    name: keyword(None, name)
+    for name in (
+        "as",
+        "refer",
+        "all",
+        "only",
+        "exclude",
+        "rename",
+        "reload",
+        "reload-all",
+        "verbose",
+        "as-alias",
+        "use",
+        "require",
+    )
+}
 
 
 class SourcePath:
@@ -260,5 +273,3 @@ def _the_ns(x: Any) -> Namespace:
     if ns is None:
         raise IllegalArgumentException(f"No namespace: {x} found")
     return ns
-
-

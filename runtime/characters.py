@@ -13,7 +13,6 @@ CHAR_NAMES = {
     "\b": "backspace",
     "\f": "formfeed",
     "\r": "return",
-    "\0": "null",
 }
 
 
@@ -42,7 +41,10 @@ class Char(IHashEq):
         return self.c
 
     def __repr__(self) -> str:
-        return "\\" + CHAR_NAMES.get(self.c, self.c)
+        name = CHAR_NAMES.get(self.c)
+        if name is not None:
+            return "\\" + name
+        return "\\" + (self.c if self.c.isprintable() else f"u{ord(self.c):04X}")
 
     def __reduce__(self) -> tuple:
         return (char, (self.c,))

@@ -71,6 +71,7 @@ class ASeq(Sequential, ISeq, IObj, IHashEq):
 
     def __iter__(self) -> Iterator[Any]:
         s = self
+        del self  # the generator must not hold the head: walked cells can be freed
         while s is not None:
             t = type(s)
             if t is Cons or t is PersistentList:

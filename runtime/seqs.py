@@ -42,11 +42,21 @@ _END: Any = object()
 # ---------------------------------------------------------------------------------------
 # LazySeq
 
-# One lock guards the claim and completion of every LazySeq's thunk; the thunk itself runs
-# outside it. Threads that find a thunk claimed by another thread wait on the condition.
+# Claiming a thunk takes one global lock for a few bytecodes (the thunk runs outside it);
+# completion takes no lock. A thread that finds a thunk claimed by another thread waits on
+# the condition, re-checking on a short timeout because completion does not hold the lock
+# while it decides whether anybody is waiting.
 _lock = threading.Lock()
+_acquire = _lock.acquire
+_release = _lock.release
 _realised = threading.Condition(_lock)
 _waiting = 0
+_get_ident = threading.get_ident
+
+
+def _wake_waiters() -> None:
+    with _lock:
+        _realised.notify_all()
 
 
 class LazySeq(ASeq, IPending):
@@ -67,34 +77,34 @@ class LazySeq(ASeq, IPending):
 
     def _realise(self) -> None:
         global _waiting
-        me = threading.get_ident()
-        with _lock:
-            while True:
-                fn = self._fn
-                if fn is None:
-                    return
-                if fn is not _CLAIMED:
-                    break
+        me = _get_ident()
+        _acquire()
+        try:
+            fn = self._fn
+            while fn is _CLAIMED:
                 if self._owner == me:
                     raise RecursionError("lazy seq needs its own value to realise itself")
                 _waiting += 1
-                _realised.wait()
+                _realised.wait(0.01)
                 _waiting -= 1
+                fn = self._fn  # None once realised; the thunk again if it raised
+            if fn is None:
+                return
             self._fn = _CLAIMED
             self._owner = me
+        finally:
+            _release()
         try:
             v = fn()
         except BaseException:
-            with _lock:
-                self._fn = fn
-                if _waiting:
-                    _realised.notify_all()
-            raise
-        with _lock:
-            self._sv = v
-            self._fn = None
+            self._fn = fn
             if _waiting:
-                _realised.notify_all()
+                _wake_waiters()
+            raise
+        self._sv = v
+        self._fn = None
+        if _waiting:
+            _wake_waiters()
 
     def _sval(self) -> Any:
         """The thunk's result (or the final seq when already unwrapped)."""
@@ -108,10 +118,15 @@ class LazySeq(ASeq, IPending):
         s = self._s
         if s is not _UNSET:
             return s
-        v = self._sval()
+        if self._fn is not None:
+            self._realise()
+        v = self._sv  # read before _s, as in _sval
+        s = self._s
+        if s is not _UNSET:
+            return s  # another thread unwrapped it meanwhile
         while type(v) is LazySeq:
             v = v._sval()
-        s = seq(v)
+        s = v if type(v) is Cons else seq(v)  # a Cons is already a non-empty seq
         self._s = s
         self._sv = None
         return s
@@ -238,17 +253,22 @@ class IterSeq(ASeq):
         n = self._next
         if n is _UNSET:
             src = self._src
-            with src.lock:
+            lock = src.lock
+            lock.acquire()  # (cheaper than `with`, which matters once per element)
+            try:
                 n = self._next
                 if n is _UNSET:
                     x = next(src.it, _END)
                     n = None if x is _END else IterSeq(x, src)
                     self._next = n
                     self._src = None
+            finally:
+                lock.release()
         return n
 
     def __iter__(self) -> Iterator[Any]:
         s = self
+        del self  # the generator must not hold the head: walked cells can be freed
         while s is not None:
             yield s._first
             n = s._next
@@ -287,6 +307,7 @@ class Iterate(ASeq):
 
     def __iter__(self) -> Iterator[Any]:
         s = self
+        del self  # the generator must not hold the head: walked cells can be freed
         while True:
             yield s._x
             s = s.next()

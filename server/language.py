@@ -16,8 +16,8 @@ from typing import Any
 
 from ..compiler import bootstrap, diagnostics, loader
 from ..compiler.evaluator import eval_form
+from ..compiler.ns_resolver import NamespaceResolver
 from ..compiler.reader import EOF, Reader
-from ..compiler.resolver import NamespaceResolver
 from ..runtime import core_vars as cv
 from ..runtime.exceptions import class_name
 from ..runtime.namespaces import Namespace, find_ns

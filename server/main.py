@@ -78,42 +78,50 @@ def _make_language(path: list[str] | None) -> Language:
 
 
 async def _serve(opts: argparse.Namespace) -> int:
-    server = Server(max_frame=opts.max_frame)
-    port_file: Path | None = None
-    if opts.socket:
-        listeners = [await _unix_listener(opts.socket)]
-        banner = f"nREPL server started on socket {opts.socket} - nrepl+unix:{opts.socket}"
-    else:
-        if not _is_loopback(opts.host):
-            log(
-                f"WARNING: serving nREPL on {opts.host}: anyone who can reach this address "
-                "can run arbitrary code as this user."
-            )
-        listeners = await trio.open_tcp_listeners(opts.port, host=opts.host)
-        listeners = listeners[:1]  # with --port 0, every address would get its own port
-        host, port = listeners[0].socket.getsockname()[:2]
-        banner = f"nREPL server started on port {port} on host {host} - nrepl://{host}:{port}"
-        port_file = Path(opts.port_file)
-        port_file.write_text(str(port))
-    server.language.start(lambda: _make_language(opts.path))
-    print(banner, flush=True)
-    try:
-        async with trio.open_nursery() as nursery:
-            nursery.start_soon(_stop_on_signal, nursery.cancel_scope)
-            nursery.start_soon(server.serve, listeners)
-    finally:
-        if port_file is not None:
-            _remove_port_file(port_file, str(port))
+    # Signals are caught before anything is announced: a client (or a test) may send one
+    # the moment the banner appears.
+    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+        server = Server(max_frame=opts.max_frame)
         if opts.socket:
-            Path(opts.socket).unlink(missing_ok=True)
+            listeners = [await _unix_listener(opts.socket)]
+            banner = f"nREPL server started on socket {opts.socket} - nrepl+unix:{opts.socket}"
+            port_file = None
+        else:
+            listeners, banner, port_file = await _tcp_listener(opts)
+        server.language.start(lambda: _make_language(opts.path))
+        print(banner, flush=True)
+        try:
+            async with trio.open_nursery() as nursery:
+                nursery.start_soon(server.serve, listeners)
+                async for _ in signals:
+                    nursery.cancel_scope.cancel()
+                    break
+        finally:
+            if port_file is not None:
+                _remove_port_file(*port_file)
+            if opts.socket:
+                Path(opts.socket).unlink(missing_ok=True)
     return 0
 
 
-async def _stop_on_signal(scope: trio.CancelScope) -> None:
-    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
-        async for _ in signals:
-            scope.cancel()
-            return
+async def _tcp_listener(
+    opts: argparse.Namespace,
+) -> tuple[list[trio.SocketListener], str, tuple[Path, str]]:
+    """The listener, the banner and the port file (written) with the port it holds."""
+    if not _is_loopback(opts.host):
+        log(
+            f"WARNING: serving nREPL on {opts.host}: anyone who can reach this address "
+            "can run arbitrary code as this user."
+        )
+    listeners = await trio.open_tcp_listeners(opts.port, host=opts.host)
+    listener = listeners[0]  # with --port 0, every address would get its own port
+    for other in listeners[1:]:
+        await other.aclose()
+    host, port = listener.socket.getsockname()[:2]
+    port_file = Path(opts.port_file)
+    port_file.write_text(str(port))
+    banner = f"nREPL server started on port {port} on host {host} - nrepl://{host}:{port}"
+    return [listener], banner, (port_file, str(port))
 
 
 async def _unix_listener(path: str) -> trio.SocketListener:

@@ -51,7 +51,15 @@ class Server:
         await trio.serve_listeners(self.connection, list(listeners))
 
     async def connection(self, stream: trio.abc.Stream) -> None:
-        """Read, dispatch and answer the requests of one client."""
+        """Read, dispatch and answer the requests of one client. Nothing that goes wrong
+        here may escape: `serve_listeners` would stop the whole daemon."""
+        try:
+            await self._serve_connection(stream)
+        except Exception:
+            log(f"connection failed:\n{traceback.format_exc()}")
+            await trio.aclose_forcefully(stream)
+
+    async def _serve_connection(self, stream: trio.abc.Stream) -> None:
         _no_delay(stream)
         async with trio.open_nursery() as nursery:
             outbox = Outbox(stream)

@@ -3,9 +3,9 @@
 
 Output is buffered and sent soon rather than per write: a write asks the event loop to flush
 the buffer a moment later (`Outbox.call_later`), so `(println "hi")` is one message and a
-tight `println` loop produces a few large ones instead of one per line. The eval thread flushes
-itself before each value, before asking for input, and whenever the buffer grows large, so
-`out` always precedes the value it belongs to.
+tight `println` loop produces a few large ones instead of one per line. The eval thread drains
+the buffers itself before each value, before asking for input, and whenever they grow large,
+so `out` always precedes the value it belongs to.
 
 Python's `print` goes through `sys.stdout`, which `install_stdio_routing` replaces with a
 proxy deciding per call, in this order:
@@ -57,19 +57,23 @@ class OutputStream:
             if schedule:
                 self._scheduled = True
         if big:
-            self.flush()
+            self.drain()
         elif schedule:
-            self.request.outbox.call_later(self._flush_from_loop)
+            self.request.outbox.call_later(self._send_buffered)
+        if not self.request.outbox.on_loop_thread():
+            self.request.outbox.throttle()
         return len(s)
 
     def flush(self) -> None:
-        """Send what is buffered; a producer thread then waits if the client lags behind."""
+        """Nothing to do: buffered text is already due to leave within `BATCH_DELAY`
+        (`println` flushes every line; sending each line alone would make big outputs
+        crawl)."""
+
+    def drain(self) -> None:
+        """Send what is buffered now (before a value, a need-input or done)."""
         self._send_buffered()
         if not self.request.outbox.on_loop_thread():
             self.request.outbox.throttle()
-
-    def _flush_from_loop(self) -> None:
-        self._send_buffered()
 
     def _send_buffered(self) -> None:
         # Queued under the lock so that concurrent flushes keep the text in order; the queue

@@ -202,15 +202,16 @@ class Module:
 
     def _e_Intrinsic(self, node: n.Intrinsic) -> tuple[list[A.stmt], A.expr]:
         stmts, es = self.exprs(node.args)
-        general = _call(self.const(IMPLEMENTATIONS[node.op]), es)
         inline = _INT_INLINE.get(node.op)
-        if inline is None:
-            return stmts, general
+        if inline is None or any(
+            isinstance(a, n.Const) and type(a.value) is not int for a in node.args
+        ):
+            return stmts, _call(self.const(IMPLEMENTATIONS[node.op]), es)
         return stmts, self._int_fast_path(es, inline, node.op)
 
     def _int_fast_path(self, es: list[A.expr], inline: Any, op: str) -> A.expr:
         """`fast if operands are exact ints else general(operands)`, each operand evaluated
-        once. Exact `int` excludes `bool`, so Clojure's type errors still come from the
+        exactly once. Exact `int` excludes `bool`, so Clojure's type errors still come from the
         general implementation; results leaving the long range go to it too."""
         checks: list[A.expr] = []
         firsts: list[A.expr] = []
@@ -226,13 +227,18 @@ class Module:
                 t = self.temp()
                 first, use = A.NamedExpr(target=_store(t), value=e), _name(t)
             checks.append(
-                A.Compare(left=_call(_name("_type"), [first]), ops=[A.Is()], comparators=[_name("_int")])
+                A.Compare(
+                    left=_call(_name("_type"), [first]), ops=[A.Is()], comparators=[_name("_int")]
+                )
             )
             firsts.append(first)
             uses.append(use)
         if not checks:
             return _call(self.const(IMPLEMENTATIONS[op]), firsts)
-        test = checks[0] if len(checks) == 1 else A.BoolOp(op=A.And(), values=checks)
+        test = checks[0]
+        for check in checks[1:]:
+            # `&`, not `and`: every operand's walrus must run before the fallback reads it.
+            test = A.BinOp(left=test, op=A.BitAnd(), right=check)
         fast = inline(self, uses)
         general = _call(self.const(IMPLEMENTATIONS[op]), uses)
         if op in BOOLEAN_OPS:

@@ -284,20 +284,26 @@ def drop_while_seq(pred: Callable, coll: Any) -> Any:
     return None
 
 
-def cat_seq(pending: Any, colls: Iterator[Any]) -> Any:
-    """Concatenation of `pending` (a seqable or None) and the seqables `colls` yields."""
+def cat_seq(pending: Any, colls: Any) -> Any:
+    """Concatenation of `pending` (a seqable or None) and the seqables in the seq `colls`.
+
+    Works on persistent seqs only (no shared iterator), so a step that raises can be re-run,
+    as Clojure's lazy seqs are.
+    """
     while True:
         if pending is None:
-            pending = next(colls, _END)
-            if pending is _END:
+            if colls is None:
                 return None
+            pending = colls.first()
+            colls = colls.next()
         s = _seq(pending)
         if s is None:
             pending = None
             continue
         c = chunk_of(s, True)
         if c is None:
-            return _from_iter(chain(iter(s), chain.from_iterable(map(to_iter, colls))))
+            tail = () if colls is None else colls
+            return _from_iter(chain(iter(s), chain.from_iterable(map(to_iter, tail))))
         items, rest = c
         return ChunkedCons(items, 0, LazySeq(partial(cat_seq, rest, colls)))
 

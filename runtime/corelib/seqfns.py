@@ -51,7 +51,7 @@ from ..rt import nth as _nth
 from ..seqs import IterSeq, LazySeq, iterate, range_, to_iter
 from ..seqs import seq as _seq
 from ..symbols import Keyword, Symbol
-from ..vectors import EMPTY_VECTOR, vec
+from ..vectors import EMPTY_VECTOR, PersistentVector, vec
 from . import _chunked as _ch
 from ._chunked import ChunkedCons
 from .registry import core
@@ -96,7 +96,7 @@ def lazy_seq_star(thunk: Any) -> LazySeq:
 def concat(*colls: Any) -> LazySeq:
     """Returns a lazy seq representing the concatenation of the elements in the supplied
     colls."""
-    return LazySeq(lambda: _ch.cat_seq(None, iter(colls)))
+    return LazySeq(lambda: _ch.cat_seq(None, _seq(colls)))
 
 
 @core("range")
@@ -414,15 +414,17 @@ def run(proc: Any, coll: Any) -> None:
 
 
 def _map_step(f: Any) -> Any:
-    def make(rf: Any) -> Any:
-        def step(result: Any, input: Any, *inputs: Any) -> Any:
+    def xform(rf: Any) -> Any:
+        def step(result: Any = _NONE, input: Any = _NONE, *inputs: Any) -> Any:
+            if input is _NONE:
+                return rf() if result is _NONE else rf(result)
             if inputs:
                 return rf(result, f(input, *inputs))
             return rf(result, f(input))
 
         return step
 
-    return _transducer(make)
+    return xform
 
 
 @core("map")
@@ -456,7 +458,7 @@ def mapcat(f: Any, *colls: Any) -> Any:
     if not colls:
         mf = _map_step(f)
         return lambda rf: mf(cat(rf))
-    return LazySeq(lambda: _ch.cat_seq(None, iter(map_(f, *colls))))
+    return LazySeq(lambda: _ch.cat_seq(None, _seq(map_(f, *colls))))
 
 
 def _filter(pred: Any, coll: Any) -> Any:
@@ -467,16 +469,30 @@ def _filter(pred: Any, coll: Any) -> Any:
 
 
 def _filter_step(pred: Any, keep: bool) -> Any:
-    def make(rf: Any) -> Any:
-        def step(result: Any, input: Any) -> Any:
-            r = pred(input)
-            if (r is not None and r is not False) is keep:
+    def xform(rf: Any) -> Any:
+        if keep:
+
+            def step(result: Any = _NONE, input: Any = _NONE) -> Any:
+                if input is _NONE:
+                    return rf() if result is _NONE else rf(result)
+                r = pred(input)
+                if r is None or r is False:
+                    return result
                 return rf(result, input)
-            return result
+
+        else:
+
+            def step(result: Any = _NONE, input: Any = _NONE) -> Any:
+                if input is _NONE:
+                    return rf() if result is _NONE else rf(result)
+                r = pred(input)
+                if r is None or r is False:
+                    return rf(result, input)
+                return result
 
         return step
 
-    return _transducer(make)
+    return xform
 
 
 @core("filter")
@@ -1326,6 +1342,30 @@ def dorun(a: Any, b: Any = _NONE) -> None:
 # into, max-key, shuffle, rand-nth
 
 
+def _into_vector(to: Any, xform: Any, coll: Any) -> Any:
+    """`(into [..] xform coll)`: collect into a Python list, then append in bulk (the role
+    transients play in Clojure)."""
+    buf: list[Any] = []
+    append = buf.append
+
+    def rf(result: Any = None, input: Any = _NONE) -> Any:
+        if input is not _NONE:
+            append(input)
+        return result
+
+    xf = xform(rf)
+    xf(reduce(xf, None, coll))
+    if not buf:
+        return to
+    if not to.count():
+        out = vec(buf)
+        meta = to.meta()
+        return out if meta is None else out.with_meta(meta)
+    for x in buf:
+        to = to.conj(x)
+    return to
+
+
 def _conj_rf(coll: Any = _NONE, x: Any = _NONE) -> Any:
     if x is _NONE:
         return EMPTY_VECTOR if coll is _NONE else coll
@@ -1341,6 +1381,8 @@ def into(to: Any = _NONE, a: Any = _NONE, b: Any = _NONE) -> Any:
     if a is _NONE:
         return to
     if b is not _NONE:
+        if type(to) is PersistentVector:
+            return _into_vector(to, a, b)
         return transduce(a, _conj_rf, to, b)
     frm = a
     if frm is None:

@@ -141,8 +141,8 @@ def _evaluate(job: Job, src: _Source) -> None:
     out, err = OutputStream(req, "out"), OutputStream(req, "err")
 
     def ask_for_input() -> None:
-        out.flush()
-        err.flush()
+        out.drain()
+        err.drain()
         req.send({}, status=["need-input"])
 
     stdin = InputStream(session.input, ask_for_input, lambda: job.interrupt_requested)
@@ -158,8 +158,8 @@ def _evaluate(job: Job, src: _Source) -> None:
         try:
             _run_forms(lang, job, src, out, err)
         finally:
-            out.flush()
-            err.flush()
+            out.drain()
+            err.drain()
             if restore_ns:
                 lang.set_ns(original_ns)
             session.save_bindings(job, lang.capture())
@@ -204,10 +204,14 @@ def _run_forms(
         _send_value(req, out, err, value_replies(printed, None, src.print))
 
 
-def _send_value(req: Request, out: OutputStream, err: OutputStream, reply: dict[str, Any]) -> None:
-    out.flush()
-    err.flush()
-    req.send(reply)
+def _send_value(
+    req: Request, out: OutputStream, err: OutputStream, replies: list[dict[str, Any]]
+) -> None:
+    """Send after the output printed so far."""
+    out.drain()
+    err.drain()
+    for reply in replies:
+        req.send(reply)
 
 
 def _report(

@@ -9,7 +9,9 @@ from pathlib import Path
 PYJANK = [sys.executable, "-m", "pyjank.cli.main"]
 
 
-def pyjank(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def pyjank(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [*PYJANK, *args], input=stdin, capture_output=True, text=True, timeout=120, cwd=cwd
     )
@@ -48,7 +50,7 @@ def test_run_file_with_args(tmp_path: Path):
     script.write_text('(println "args:" *command-line-args*)\n(println (reduce + (range 5)))\n')
     r = pyjank("run", str(script), "a", "b")
     assert r.returncode == 0, r.stderr
-    assert r.stdout == 'args: (a b)\n10\n'
+    assert r.stdout == "args: (a b)\n10\n"
 
 
 def test_main_namespace(tmp_path: Path):

@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from pyjank.compiler import loader
 
 
@@ -26,23 +25,35 @@ def write(root: Path, rel: str, text: str) -> Path:
 
 
 def test_program_of_several_namespaces(src_tree, run):
-    write(src_tree, "app/util_fns.jank", """
+    write(
+        src_tree,
+        "app/util_fns.jank",
+        """
         (ns app.util-fns)
         (defn double-it [x] (* 2 x))
         (defn- hidden [] :secret)
         (def base 10)
-    """)
-    write(src_tree, "app/text.cljc", """
+    """,
+    )
+    write(
+        src_tree,
+        "app/text.cljc",
+        """
         (ns app.text)
         (defn shout [s] #?(:pyjank (.upper s) :clj (.toUpperCase s)))
-    """)
-    write(src_tree, "app/core.clj", """
+    """,
+    )
+    write(
+        src_tree,
+        "app/core.clj",
+        """
         (ns app.core
           (:require [app.util-fns :as u :refer [base]]
                     [app.text :refer [shout]])
           (:import [collections OrderedDict]))
         (defn run [] [(u/double-it base) (shout "hi") (python/type (OrderedDict))])
-    """)
+    """,
+    )
     result = run("(require 'app.core) (app.core/run)")
     assert result[0] == 20 and result[1] == "HI"
     assert result[2].__name__ == "OrderedDict"

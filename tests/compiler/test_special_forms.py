@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from pyjank.compiler.errors import CompilerError
 from pyjank.runtime.symbols import keyword, symbol
 from pyjank.runtime.vectors import vector
@@ -36,7 +35,10 @@ def test_let_shadowing_and_closures(run):
 
 def test_loop_recur(run):
     assert run("(loop* [i 0 acc 0] (if (< i 10) (recur (+ i 1) (+ acc i)) acc))") == 45
-    src = "(loop* [i 0 fs []] (if (< i 3) (recur (+ i 1) (conj fs (fn* [] i))) (map (fn* [f] (f)) fs)))"
+    src = (
+        "(loop* [i 0 fs []] (if (< i 3) (recur (+ i 1) (conj fs (fn* [] i)))"
+        " (map (fn* [f] (f)) fs)))"
+    )
     assert list(run(src)) == [0, 1, 2]
 
 
@@ -85,7 +87,9 @@ def test_throw_try_catch_finally(run):
     src = """(try (try (throw (ex-info "in" {})) (finally (swap! log conj :inner)))
                (catch clojure.lang.ExceptionInfo e (ex-message e)))"""
     assert run(src) == "in"
-    assert run('(try (/ 1 0) (catch ArithmeticException e :arith) (catch Exception e :other))') == keyword("arith")
+    assert run(
+        "(try (/ 1 0) (catch ArithmeticException e :arith) (catch Exception e :other))"
+    ) == keyword("arith")
 
 
 def test_catch_python_exceptions(run):
@@ -100,7 +104,7 @@ def test_letfn(run):
 
 
 def test_case_star(run):
-    src = "(fn* [x] (case* x :none [1] :one [true] :true [2 3] :two-or-three [\"s\"] :str))"
+    src = '(fn* [x] (case* x :none [1] :one [true] :true [2 3] :two-or-three ["s"] :str))'
     run(f"(def c {src})")
     assert run("(c 1)") == keyword("one")
     assert run("(c true)") == keyword("true")
@@ -151,9 +155,19 @@ def test_metadata_on_literals_keeps_user_keys_only(run):
 @pytest.mark.parametrize(
     ("src", "message", "line", "column"),
     [
-        ("(+ 1\n   undefined-thing)", "Unable to resolve symbol: undefined-thing in this context", 2, 4),
+        (
+            "(+ 1\n   undefined-thing)",
+            "Unable to resolve symbol: undefined-thing in this context",
+            2,
+            4,
+        ),
         ("(loop* [i 0] (recur (recur i)))", "Can only recur from tail position", 1, 21),
-        ("(fn* [x] (recur))", "Mismatched argument count to recur, expected: 1 args, got: 0", 1, 10),
+        (
+            "(fn* [x] (recur))",
+            "Mismatched argument count to recur, expected: 1 args, got: 0",
+            1,
+            10,
+        ),
         ("(let* [a] a)", "let* requires an even number of forms in binding vector", 1, 7),
         ("(let* [[a] 1] a)", "Bad binding form, expected symbol, got: [a]", 1, 8),
         ("(loop* [i 0] (try (recur 1)))", "Cannot recur across try", 1, 19),
@@ -178,3 +192,20 @@ def test_macro_value_is_an_error(run):
 def test_macroexpand_with_form_and_env(run):
     run("(def ^:macro twice (fn* [&form &env x] (list 'do x x)))")
     assert run("(let* [a (atom 0)] (twice (swap! a inc)) @a)") == 2
+
+
+def test_intrinsic_fast_path_evaluates_every_operand_once(run):
+    run("(def calls (atom 0))")
+    run("(defn tick [x] (swap! calls inc) x)")
+    assert run("(= :k (tick :k))") is True
+    assert run("(< 1 (tick 2))") is True
+    assert run("(+ (tick 1.5) (tick 2))") == 3.5
+    assert run("(= (tick 1) (tick true))") is False
+    assert run("@calls") == 6
+
+
+def test_intrinsic_overflow_and_promotion(run):
+    with pytest.raises(Exception, match="integer overflow"):
+        run("(+ 9223372036854775807 (inc 0))")
+    assert run("(+ 9223372036854775808 (inc 0))") == 2**63 + 1
+    assert run("(let [x 1.5] (+ x 1))") == 2.5

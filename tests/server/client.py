@@ -14,7 +14,7 @@ from typing import Any
 
 import trio
 
-BANNER = re.compile(rb"nREPL server started on port (\d+) on host (\S+) - nrepl://")
+BANNER = re.compile(rb"nREPL server started on (?:port (\d+) on host \S+|socket \S+) - nrepl")
 
 
 def bencode(x: Any) -> bytes:
@@ -161,7 +161,7 @@ class Daemon:
                 raise RuntimeError(f"no banner; stderr: {self.stderr()}")
             time.sleep(0.002)
         self.banner_seen = time.perf_counter()
-        self.port = int(match.group(1))
+        self.port = int(match.group(1)) if match.group(1) else 0
 
     def stderr(self) -> str:
         return self.err_path.read_text(errors="replace")

@@ -470,3 +470,65 @@ def test_chunked_seqs_behave_as_seqs():
     assert pr(core("conj")(take(2, s), 0)) == "(0 1 2)"
     assert pr(core("rest")(take(1, s))) == "()"
     assert core("next")(take(1, s)) is None
+
+
+def test_chunked_steps_are_rerun_after_an_exception():
+    state = {"fail": True}
+
+    def flaky(x):
+        if state["fail"] and x == 3:
+            raise ValueError("flaky")
+        return x * 10
+
+    s = cmap(flaky, v(1, 2, 3))
+    with pytest.raises(ValueError):
+        core("first")(s)
+    state["fail"] = False
+    assert pr(s) == "(10 20 30)"
+
+    attempts = []
+
+    def body():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise ValueError("first try")
+        return v(3)
+
+    c = core("concat")(v(1, 2), core("lazy-seq*")(body), lst(4))
+    with pytest.raises(ValueError):
+        core("count")(c)
+    assert pr(c) == "(1 2 3 4)"
+
+
+def test_concurrent_realisation_calls_f_once_per_element():
+    import threading
+
+    c = Counter(inc)
+    s = cmap(c, rng(10_000))
+    results = []
+
+    def walk():
+        results.append(reduce_(plus, s))
+
+    threads = [threading.Thread(target=walk) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [sum(range(1, 10_001))] * 4
+    assert c.n == 10_000
+
+
+def test_arity_errors():
+    from pyjank.runtime.exceptions import ArityException
+
+    with pytest.raises(ArityException):
+        core("partition")(1, 2, 3, 4, 5)
+    with pytest.raises(ArityException):
+        core("range")(1, 2, 3, 4)
+    with pytest.raises(TypeError):
+        cmap()
+    with pytest.raises(TypeError):
+        inc()
+    with pytest.raises(TypeError):
+        take(1, 2, 3)

@@ -6,8 +6,8 @@ from ..runtime.core_vars import current_ns
 from ..runtime.namespaces import Namespace, find_ns
 from ..runtime.symbols import Symbol
 from ..runtime.vars import Var
-from .analyzer import SPECIAL_FORMS
 from .host import host_ns_object
+from .reader import SPECIAL_FORMS
 
 
 class NamespaceResolver:
@@ -34,7 +34,7 @@ class NamespaceResolver:
         if sym.ns is not None:
             alias = ns.aliases.get(sym.ns)
             return Symbol(str(alias.name), sym.name) if alias is not None else sym
-        if sym.name in SPECIAL_FORMS:
+        if sym in SPECIAL_FORMS:
             return sym
         mapped = ns.mappings.get(sym.name)
         if isinstance(mapped, Var):
