@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import bencodepy
+
 from pyjank.server.transport import FrameSplitter, decode
 
 BANNER = re.compile(rb"nREPL server started on port (\d+)")

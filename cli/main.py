@@ -16,6 +16,7 @@ from ..compiler.bootstrap import boot
 from ..compiler.diagnostics import format_error
 from ..compiler.evaluator import eval_form
 from ..compiler.loader import load_file, read_forms, require, set_source_path
+from ..compiler.options import add_jit_argument, set_jit_mode
 from ..runtime import core_vars as cv
 from ..runtime.namespaces import find_or_create_ns
 from ..runtime.printer import pr_str
@@ -42,12 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="source directory (repeatable; default: $PYJANK_PATH or src and .)",
     )
     p.add_argument("--verbose", action="store_true", help="show Python tracebacks on errors")
+    add_jit_argument(p)
     p.add_argument("args", nargs=argparse.REMAINDER, help="'run FILE [ARGS...]', or ARGS for -m")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     opts = build_parser().parse_args(argv)
+    if opts.jit:
+        set_jit_mode(opts.jit)
     if opts.path:
         set_source_path(opts.path)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))

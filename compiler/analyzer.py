@@ -50,6 +50,7 @@ KW_TAG = keyword(None, "tag")
 SPECIAL_FORMS = frozenset(s.name for s in READER_SPECIAL_FORMS if s.ns is None)
 
 _AMP = Symbol(None, "&")
+_QUOTE = Symbol(None, "quote")
 
 
 def position(form: Any) -> tuple[int | None, int | None, str | None]:
@@ -166,8 +167,11 @@ class Analyzer:
     def root_env(self) -> Env:
         return Env(self.ns, self.file)
 
-    def analyze_top(self, form: Any) -> n.Node:
-        env = self.root_env().at(form).with_(fn_name=f"{self.ns.name}/eval{next_id()}")
+    def analyze_top(self, form: Any, origin: Any = None) -> n.Node:
+        """Analyze a top-level form; `origin`, the form it was expanded from, positions
+        it when it has no position of its own."""
+        env = self.root_env().at(origin).at(form)
+        env = env.with_(fn_name=f"{self.ns.name}/eval{next_id()}")
         return self.analyze(form, env)
 
     def analyze(self, form: Any, env: Env) -> n.Node:
@@ -557,6 +561,8 @@ class Analyzer:
         meta = sym.meta() or EMPTY_MAP
         meta = strip_positions(meta) or EMPTY_MAP
         line, col, file = position(form)
+        if line is None:  # a def a macro produced: the position of the form it came from
+            line, col = env.line, env.column
         if line is not None:
             meta = meta.assoc(KW_LINE, line).assoc(KW_COLUMN, col)
         meta = meta.assoc(KW_FILE, file or env.file or "NO_SOURCE_PATH")
@@ -564,7 +570,9 @@ class Analyzer:
             meta = meta.assoc(KW_DOC, doc)
         if meta.val_at(KW_DYNAMIC):
             var.set_dynamic(True)
-        meta = meta.assoc(KW_NS, env.ns).assoc(KW_NAME, Symbol(None, sym.name))
+        # The metadata map is evaluated, so the name goes in quoted.
+        name = list_from([_QUOTE, Symbol(None, sym.name)])
+        meta = meta.assoc(KW_NS, env.ns).assoc(KW_NAME, name)
         init_form = args[-1] if len(args) > 1 else _NO_INIT
         init = None
         if init_form is not _NO_INIT:

@@ -16,6 +16,7 @@ from . import loader
 from .analyzer import Analyzer
 from .evaluator import eval_form
 from .host import import_python
+from .options import jit_mode_as
 from .reader import read_string
 
 _lock = threading.Lock()
@@ -82,7 +83,9 @@ def boot() -> None:
         for name, fn in _COMPILER_FNS.items():
             intern_fn(name, fn)
         core_file = loader.BUNDLED / "clojure" / "core.jank"
-        with bindings([(cv.NS, CORE_NS)]):
+        # clojure.core stays on tier 0 until the disk cache (design §4) makes loading its
+        # native code cheap: JIT-compiling it at every start would take seconds
+        with bindings([(cv.NS, CORE_NS)]), jit_mode_as("off"):
             loader.load_file(core_file)
         loader.loaded_libs.add("clojure.core")
         user = find_or_create_ns("user")

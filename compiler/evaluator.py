@@ -16,23 +16,29 @@ from ..runtime.namespaces import Namespace
 from ..runtime.symbols import Symbol
 from . import nodes as n
 from .analyzer import Analyzer
+from .intrinsics import IMPLEMENTATIONS
 from .tier0.generator import Module
 
 _DO = Symbol(None, "do")
 
 
-def eval_form(form: Any, ns: Namespace | None = None, file: str | None = None) -> Any:
-    """Evaluate one top-level form in `ns` (default: `*ns*`)."""
+def eval_form(
+    form: Any, ns: Namespace | None = None, file: str | None = None, origin: Any = None
+) -> Any:
+    """Evaluate one top-level form in `ns` (default: `*ns*`). `origin` is the form it was
+    expanded from, whose position stands in for the expansion's (a `defn`'s var gets the
+    line of the `defn`)."""
     analyzer = Analyzer(ns if ns is not None else current_ns(), file)
+    origin = form if origin is None else origin
     if isinstance(form, ISeq):
         expanded = analyzer.macroexpand(form)
         if isinstance(expanded, ISeq) and expanded.first() == _DO:
             result = None
             for sub in expanded.rest():
-                result = eval_form(sub, None if ns is None else ns, file)
+                result = eval_form(sub, None if ns is None else ns, file, origin)
             return result
         form = expanded
-    node = analyzer.analyze_top(form)
+    node = analyzer.analyze_top(form, origin)
     return run_node(node, file or "NO_SOURCE_FILE", analyzer)
 
 
@@ -45,11 +51,16 @@ def run_node(node: n.Node, filename: str, analyzer: Analyzer) -> Any:
     return thunk()
 
 
+_LEAVES = (n.Const, n.VarRef, n.TheVar)
+
+
 def _is_simple(node: n.Node) -> bool:
-    if isinstance(node, (n.Const, n.VarRef, n.TheVar)):
+    if isinstance(node, _LEAVES):
         return True
     if isinstance(node, n.Invoke):
-        return all(isinstance(x, (n.Const, n.VarRef, n.TheVar)) for x in (node.fn, *node.args))
+        return all(isinstance(x, _LEAVES) for x in (node.fn, *node.args))
+    if isinstance(node, n.Intrinsic):
+        return all(isinstance(x, _LEAVES) for x in node.args)
     return False
 
 
@@ -62,6 +73,8 @@ def _run_simple(node: n.Node) -> Any:
         return node.var.deref()
     if isinstance(node, n.TheVar):
         return node.var
+    args = [_run_simple(a) for a in node.args]
+    if isinstance(node, n.Intrinsic):
+        return IMPLEMENTATIONS[node.op](*args)
     assert isinstance(node, n.Invoke)
-    fn = _run_simple(node.fn)
-    return fn(*[_run_simple(a) for a in node.args])
+    return _run_simple(node.fn)(*args)

@@ -76,10 +76,20 @@ def set_source_path(dirs: Iterable[str | Path]) -> None:
     source_path = SourcePath(dirs)
 
 
-def read_forms(text: str, file: str | None = None) -> Iterator[Any]:
-    """Forms of `text`, read one at a time so each sees the namespace left by the last."""
+def read_forms(
+    text: str, file: str | None = None, line: int = 1, column: int = 1
+) -> Iterator[Any]:
+    """Forms of `text`, read one at a time so each sees the namespace left by the last;
+    positions count from `line`/`column` (an editor sends where the text starts)."""
     allow = file is None or not file.endswith(".clj")
-    reader = Reader(text, file=file, allow_conditionals=allow, resolver=NamespaceResolver())
+    reader = Reader(
+        text,
+        file=file,
+        allow_conditionals=allow,
+        resolver=NamespaceResolver(),
+        line=line,
+        column=column,
+    )
     while True:
         form = reader.read()
         if form is EOF:

@@ -22,6 +22,7 @@ from itertools import zip_longest
 from typing import Any
 
 from .characters import Char
+from .exceptions import ClassCastException
 from .interfaces import (
     Counted,
     IPersistentCollection,
@@ -33,11 +34,6 @@ from .interfaces import (
     Sequential,
 )
 from .symbols import Keyword, Symbol, compare_named
-
-
-class ClassCastException(TypeError):
-    """`compare` of values that have no common order (Clojure's ClassCastException)."""
-
 
 # Kinds (start at 1 so a kind is always truthy).
 _INT, _FLOAT, _RATIO, _DECIMAL, _BOOL, _OTHER, _SEQ, _MAP, _SET = range(1, 10)

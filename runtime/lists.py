@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 from .equality import equiv, hash_ordered
+from .exceptions import IllegalStateException
 from .interfaces import Counted, IHashEq, IObj, IPersistentList, ISeq, Sequential
 
 _REPR_LIMIT = 32
@@ -211,7 +212,7 @@ class EmptyList(ASeq, IPersistentList, Counted):
         return None
 
     def pop(self) -> Any:
-        raise IndexError("Can't pop empty list")
+        raise IllegalStateException("Can't pop empty list")
 
     def empty(self) -> EmptyList:
         return self

@@ -22,6 +22,7 @@ from .equality import (
     equiv,
     hash_entries,
 )
+from .exceptions import IllegalArgumentException, cast_error
 from .interfaces import IFn, IHashEq, IMapEntry, IObj, IPersistentMap
 from .lists import repr_coll
 from .seqs import IterSeq, to_iter
@@ -44,14 +45,14 @@ class APersistentMap(IPersistentMap, IObj, IFn, IHashEq):
         """`(conj m [k v])`, `(conj m other-map)` or `(conj m seq-of-entries)`."""
         if isinstance(x, APersistentVector):
             if x.count() != 2:
-                raise ValueError("Vector arg to map conj must be a pair")
+                raise IllegalArgumentException("Vector arg to map conj must be a pair")
             return self.assoc(x.nth(0), x.nth(1))
         if x is None:
             return self
         m = self
         for e in to_iter(x):
             if not isinstance(e, IMapEntry):
-                raise TypeError(f"{type(e).__name__} cannot be cast to a map entry")
+                raise cast_error(e, "java.util.Map$Entry")
             m = m.assoc(e.key(), e.val())
         return m
 
@@ -237,7 +238,7 @@ def _hash_map_of(pairs: Iterable[tuple[Any, Any]]) -> PersistentHashMap:
 
 def _pairs(kvs: tuple) -> Iterator[tuple[Any, Any]]:
     if len(kvs) % 2:
-        raise ValueError(f"No value supplied for key: {kvs[-1]!r}")
+        raise IllegalArgumentException(f"No value supplied for key: {kvs[-1]!r}")
     it = iter(kvs)
     return zip(it, it, strict=True)
 

@@ -12,6 +12,12 @@ from itertools import islice
 from typing import Any
 
 from .characters import char
+from .exceptions import (
+    IllegalArgumentException,
+    IndexOutOfBoundsException,
+    cast_error,
+    class_name,
+)
 from .interfaces import (
     Associative,
     Counted,
@@ -55,7 +61,8 @@ _PY_INDEXED = (str, list, tuple)
 
 
 def _unsupported(op: str, x: Any) -> TypeError:
-    return TypeError(f"{op} not supported on this type: {type(x).__name__}")
+    """Clojure's UnsupportedOperationException, for which Python's TypeError stands in."""
+    return TypeError(f"{op} not supported on this type: {class_name(type(x))}")
 
 
 def first(x: Any) -> Any:
@@ -118,7 +125,7 @@ def nth(coll: Any, i: int, not_found: Any = _NOTHING) -> Any:
     else:
         raise _unsupported("nth", coll)
     if not_found is _NOTHING:
-        raise IndexError("Index out of bounds")
+        raise IndexOutOfBoundsException("Index out of bounds")
     return not_found
 
 
@@ -148,7 +155,7 @@ def conj(coll: Any, x: Any) -> Any:
         return coll.conj(x)
     if coll is None:
         return PersistentList(x, EMPTY_LIST, 1)
-    raise _unsupported("conj", coll)
+    raise cast_error(coll, "clojure.lang.IPersistentCollection")
 
 
 def assoc(coll: Any, k: Any, v: Any) -> Any:
@@ -157,7 +164,7 @@ def assoc(coll: Any, k: Any, v: Any) -> Any:
         return coll.assoc(k, v)
     if coll is None:
         return EMPTY_MAP.assoc(k, v)
-    raise _unsupported("assoc", coll)
+    raise cast_error(coll, "clojure.lang.Associative")
 
 
 def dissoc(coll: Any, k: Any) -> Any:
@@ -166,7 +173,7 @@ def dissoc(coll: Any, k: Any) -> Any:
         return coll.dissoc(k)
     if coll is None:
         return None
-    raise _unsupported("dissoc", coll)
+    raise cast_error(coll, "clojure.lang.IPersistentMap")
 
 
 def contains(coll: Any, k: Any) -> bool:
@@ -182,7 +189,7 @@ def contains(coll: Any, k: Any) -> bool:
         return type(k) is int and 0 <= k < len(coll)
     if t in (dict, set, frozenset):
         return k in coll
-    raise TypeError(f"contains? not supported on type: {t.__name__}")
+    raise IllegalArgumentException(f"contains? not supported on type: {class_name(t)}")
 
 
 def find(coll: Any, k: Any) -> MapEntry | None:
@@ -193,7 +200,7 @@ def find(coll: Any, k: Any) -> MapEntry | None:
         return None
     if type(coll) is dict:
         return MapEntry(k, coll[k]) if k in coll else None
-    raise _unsupported("find", coll)
+    raise cast_error(coll, "java.util.Map")
 
 
 def peek(coll: Any) -> Any:
@@ -202,7 +209,7 @@ def peek(coll: Any) -> Any:
         return coll.peek()
     if coll is None:
         return None
-    raise _unsupported("peek", coll)
+    raise cast_error(coll, "clojure.lang.IPersistentStack")
 
 
 def pop(coll: Any) -> Any:
@@ -211,7 +218,7 @@ def pop(coll: Any) -> Any:
         return coll.pop()
     if coll is None:
         return None
-    raise _unsupported("pop", coll)
+    raise cast_error(coll, "clojure.lang.IPersistentStack")
 
 
 def empty(coll: Any) -> Any:

@@ -14,6 +14,7 @@ from itertools import chain, count, islice, starmap
 from typing import Any
 
 from .characters import char
+from .exceptions import IllegalArgumentException, IndexOutOfBoundsException, class_name
 from .interfaces import Indexed, IPending, ISeq, Seqable
 from .lists import EMPTY_LIST, ASeq, Cons, PersistentList
 
@@ -191,7 +192,7 @@ class ArraySeq(ASeq, Indexed):
         if 0 <= n < self._end - self._i:
             return self._arr[self._i + n]
         if not_found is _UNSET:
-            raise IndexError("Index out of bounds")
+            raise IndexOutOfBoundsException("Index out of bounds")
         return not_found
 
     def __iter__(self) -> Iterator[Any]:
@@ -414,7 +415,9 @@ def to_iter(x: Any) -> Iterator[Any]:
     try:
         return iter(x)
     except TypeError:
-        raise TypeError(f"Don't know how to create ISeq from: {t.__name__}") from None
+        raise IllegalArgumentException(
+            f"Don't know how to create ISeq from: {class_name(t)}"
+        ) from None
 
 
 def seq(x: Any) -> Any:

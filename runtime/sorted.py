@@ -141,6 +141,10 @@ def _insert(
     parts, added = _insert(b[i], height - 1, k, v, search)
     if parts is None:
         return None, False
+    if len(parts) == 1:  # the common case: no split below, so none here either
+        first = parts[0][0][0]
+        firsts = a if first is a[i] else a[:i] + (first,) + a[i + 1 :]
+        return ((firsts, b[:i] + parts + b[i + 1 :]),), added
     return _split(a[:i] + _firsts(parts) + a[i + 1 :], b[:i] + parts + b[i + 1 :]), added
 
 
@@ -229,75 +233,64 @@ def _keys(
         yield from (reversed(keys[: i + 1]) if reverse else keys[i:])
 
 
-class _Tree:
-    """Root, height, count and order of one version; the sorted collections wrap this."""
+class _SortedColl(Sorted, Reversible):
+    """A version of a sorted map or set: the tree's root, height, count and order.
 
-    __slots__ = ("root", "height", "cnt", "order")
+    The B+ tree operations are shared here; the subclasses say what a version holds
+    (entries or elements) through `_iter`, `entry_key` and `_EMPTY_LEAF`.
+    """
 
-    def __init__(self, root: Node, height: int, cnt: int, order: _Order) -> None:
-        self.root = root
-        self.height = height
-        self.cnt = cnt
-        self.order = order
+    __slots__ = ("_root", "_height", "_cnt", "_order", "_meta", "_hash")
+    _EMPTY_LEAF: Node
 
-    def find(self, k: Any) -> tuple[Node, int, bool]:
-        return _lookup(self.root, self.height, k, self.order.search)
+    def __init__(self, root: Node, height: int, cnt: int, order: _Order, meta: Any = None) -> None:
+        self._root = root
+        self._height = height
+        self._cnt = cnt
+        self._order = order
+        self._meta = meta
 
-    def put(self, k: Any, v: Any) -> _Tree | None:
-        """The tree with k -> v, or None when nothing changes."""
-        parts, added = _insert(self.root, self.height, k, v, self.order.search)
+    def _find(self, k: Any) -> tuple[Node, int, bool]:
+        return _lookup(self._root, self._height, k, self._order.search)
+
+    def _put(self, k: Any, v: Any) -> Any:
+        parts, added = _insert(self._root, self._height, k, v, self._order.search)
         if parts is None:
-            return None
-        height = self.height
+            return self
+        height = self._height
         if len(parts) == 1:
             root = parts[0]
         else:
             root = (_firsts(parts), parts)
             height += 1
-        return _Tree(root, height, self.cnt + added, self.order)
+        return type(self)(root, height, self._cnt + added, self._order, self._meta)
 
-    def remove(self, k: Any) -> _Tree | None:
-        """The tree without k, or None when k is absent."""
-        root = _delete(self.root, self.height, k, self.order.search)
-        if root is self.root:
-            return None
-        height = self.height if root[0] else 0
+    def _remove(self, k: Any) -> Any:
+        root = _delete(self._root, self._height, k, self._order.search)
+        if root is self._root:
+            return self
+        height = self._height if root[0] else 0
         while height and len(root[1]) == 1:
             root = root[1][0]
             height -= 1
-        return _Tree(root, height, self.cnt - 1, self.order)
-
-
-# ---------------------------------------------------------------------------------------
-# Collections
-
-
-class _SortedMixin(Sorted, Reversible):
-    """Sorted-collection protocol shared by the map and the set."""
-
-    __slots__ = ()
+        return type(self)(root, height, self._cnt - 1, self._order, self._meta)
 
     def comparator(self) -> Callable[[Any, Any], Any]:
-        fn = self._t.order.fn
+        fn = self._order.fn
         return compare if fn is None else fn
 
     def count(self) -> int:
-        return self._t.cnt
+        return self._cnt
 
     def seq(self, ascending: bool = True) -> IterSeq | None:
-        if not self._t.cnt:
-            return None
-        return IterSeq.from_iter(self._iter(not ascending))
+        return IterSeq.from_iter(self._iter(not ascending)) if self._cnt else None
 
     def rseq(self) -> IterSeq | None:
         return self.seq(False)
 
     def seq_from(self, key: Any, ascending: bool = True) -> IterSeq | None:
-        """The seq of entries from `key` on (at or after it; at or before it descending)."""
-        t = self._t
-        if not t.cnt:
-            return None
-        return IterSeq.from_iter(self._iter(not ascending, key))
+        """The seq from `key` on: at or after it (at or before it when descending)."""
+        return IterSeq.from_iter(self._iter(not ascending, key)) if self._cnt else None
 
     def __iter__(self) -> Iterator[Any]:
         return self._iter(False)
@@ -305,93 +298,73 @@ class _SortedMixin(Sorted, Reversible):
     def __reversed__(self) -> Iterator[Any]:
         return self._iter(True)
 
+    def empty(self) -> Any:
+        return type(self)(self._EMPTY_LEAF, 0, 0, self._order, self._meta)
+
     def meta(self) -> Any:
         return self._meta
 
+    def with_meta(self, meta: Any) -> Any:
+        if meta is self._meta:
+            return self
+        return type(self)(self._root, self._height, self._cnt, self._order, meta)
 
-class PersistentTreeMap(_SortedMixin, APersistentMap):
+
+class PersistentTreeMap(_SortedColl, APersistentMap):
     """`(sorted-map ...)` / `(sorted-map-by cmp ...)`."""
 
-    __slots__ = ("_t", "_meta", "_hash")
-
-    def __init__(self, t: _Tree, meta: Any = None) -> None:
-        self._t = t
-        self._meta = meta
+    __slots__ = ()
+    _EMPTY_LEAF = ((), ())
 
     def entry_key(self, entry: MapEntry) -> Any:
         return entry.key()
 
     def val_at(self, k: Any, not_found: Any = None) -> Any:
-        node, i, found = self._t.find(k)
+        node, i, found = self._find(k)
         return node[1][i] if found else not_found
 
     def entry_at(self, k: Any) -> MapEntry | None:
-        node, i, found = self._t.find(k)
+        node, i, found = self._find(k)
         return MapEntry(node[0][i], node[1][i]) if found else None
 
     def assoc(self, k: Any, v: Any) -> PersistentTreeMap:
-        t = self._t.put(k, v)
-        return self if t is None else PersistentTreeMap(t, self._meta)
+        return self._put(k, v)
 
     def dissoc(self, k: Any) -> PersistentTreeMap:
-        t = self._t.remove(k)
-        return self if t is None else PersistentTreeMap(t, self._meta)
+        return self._remove(k)
 
     def items(self) -> Iterator[tuple[Any, Any]]:
-        t = self._t
-        return _items(t.root, t.height, False)
+        return _items(self._root, self._height, False)
 
     def _iter(self, reverse: bool, start: Any = _NOTHING) -> Iterator[MapEntry]:
-        t = self._t
-        return starmap(MapEntry, _items(t.root, t.height, reverse, start, t.order.search))
-
-    def empty(self) -> PersistentTreeMap:
-        return PersistentTreeMap(_Tree(((), ()), 0, 0, self._t.order), self._meta)
-
-    def with_meta(self, meta: Any) -> PersistentTreeMap:
-        if meta is self._meta:
-            return self
-        return PersistentTreeMap(self._t, meta)
+        items = _items(self._root, self._height, reverse, start, self._order.search)
+        return starmap(MapEntry, items)
 
 
-class PersistentTreeSet(_SortedMixin, APersistentSet):
+class PersistentTreeSet(_SortedColl, APersistentSet):
     """`(sorted-set ...)` / `(sorted-set-by cmp ...)`."""
 
-    __slots__ = ("_t", "_meta", "_hash")
-
-    def __init__(self, t: _Tree, meta: Any = None) -> None:
-        self._t = t
-        self._meta = meta
+    __slots__ = ()
+    _EMPTY_LEAF = ((), None)
 
     def entry_key(self, entry: Any) -> Any:
         return entry
 
     def contains(self, x: Any) -> bool:
-        return self._t.find(x)[2]
+        return self._find(x)[2]
 
     def get(self, x: Any, not_found: Any = None) -> Any:
-        node, i, found = self._t.find(x)
+        node, i, found = self._find(x)
         return node[0][i] if found else not_found
 
     def conj(self, x: Any) -> PersistentTreeSet:
-        t = self._t.put(x, None)
-        return self if t is None else PersistentTreeSet(t, self._meta)
+        return self._put(x, None)
 
     def disj(self, x: Any) -> PersistentTreeSet:
-        t = self._t.remove(x)
-        return self if t is None else PersistentTreeSet(t, self._meta)
+        return self._remove(x)
 
     def _iter(self, reverse: bool, start: Any = _NOTHING) -> Iterator[Any]:
-        t = self._t
-        return _keys(t.root, t.height, reverse, start, t.order.search)
-
-    def empty(self) -> PersistentTreeSet:
-        return PersistentTreeSet(_Tree(((), None), 0, 0, self._t.order), self._meta)
-
-    def with_meta(self, meta: Any) -> PersistentTreeSet:
-        if meta is self._meta:
-            return self
-        return PersistentTreeSet(self._t, meta)
+        return _keys(self._root, self._height, reverse, start, self._order.search)
 
 
 def _order(comparator: Callable | None) -> _Order:
@@ -400,7 +373,7 @@ def _order(comparator: Callable | None) -> _Order:
 
 def sorted_map_by(comparator: Callable[[Any, Any], Any] | None, *kvs: Any) -> PersistentTreeMap:
     """`(sorted-map-by comparator & kvs)`; later values win."""
-    m = PersistentTreeMap(_Tree(((), ()), 0, 0, _order(comparator)))
+    m = PersistentTreeMap(PersistentTreeMap._EMPTY_LEAF, 0, 0, _order(comparator))
     for k, v in _pairs(kvs):
         m = m.assoc(k, v)
     return m
@@ -413,7 +386,7 @@ def sorted_map(*kvs: Any) -> PersistentTreeMap:
 
 def sorted_set_by(comparator: Callable[[Any, Any], Any] | None, *xs: Any) -> PersistentTreeSet:
     """`(sorted-set-by comparator & xs)`."""
-    s = PersistentTreeSet(_Tree(((), None), 0, 0, _order(comparator)))
+    s = PersistentTreeSet(PersistentTreeSet._EMPTY_LEAF, 0, 0, _order(comparator))
     for x in xs:
         s = s.conj(x)
     return s
@@ -434,7 +407,7 @@ def _is_lower_bound(test: Callable[[Any, Any], Any]) -> bool:
 
 
 def _bound(sc: Any, test: Callable[[Any, Any], Any], key: Any) -> Callable[[Any], bool]:
-    cmp = sc._t.order.cmp
+    cmp = sc._order.cmp
     entry_key = sc.entry_key
     return lambda e: bool(test(cmp(entry_key(e), key), 0))
 

@@ -14,6 +14,11 @@ from typing import Any
 from pyrsistent import pvector
 
 from .equality import equiv, hash_ordered
+from .exceptions import (
+    IllegalArgumentException,
+    IllegalStateException,
+    IndexOutOfBoundsException,
+)
 from .interfaces import IFn, IHashEq, IMapEntry, IObj, IPersistentVector
 from .lists import repr_coll
 from .seqs import ArraySeq, IterSeq, to_iter
@@ -23,8 +28,8 @@ _EMPTY_PV = pvector()
 _COMPACT_MIN = 64
 
 
-def _out_of_bounds() -> IndexError:
-    return IndexError("Index out of bounds")
+def _out_of_bounds() -> IndexOutOfBoundsException:
+    return IndexOutOfBoundsException("Index out of bounds")
 
 
 class APersistentVector(IPersistentVector, IObj, IFn, IHashEq):
@@ -62,7 +67,7 @@ class APersistentVector(IPersistentVector, IObj, IFn, IHashEq):
     def __call__(self, i: Any) -> Any:
         """`([:a :b] 1)` is :b."""
         if type(i) is not int:
-            raise TypeError("Key must be integer")
+            raise IllegalArgumentException("Key must be integer")
         return self.nth(i)
 
     def __eq__(self, other: object) -> bool:
@@ -113,7 +118,7 @@ class PersistentVector(APersistentVector):
 
     def assoc(self, i: Any, v: Any) -> PersistentVector:
         if type(i) is not int:
-            raise TypeError("Key must be integer")
+            raise IllegalArgumentException("Key must be integer")
         cnt = self._cnt
         if 0 <= i < cnt:
             return PersistentVector(self._pv.set(i, v), cnt, self._meta)
@@ -124,7 +129,7 @@ class PersistentVector(APersistentVector):
     def pop(self) -> PersistentVector:
         cnt = self._cnt - 1
         if cnt < 0:
-            raise IndexError("Can't pop empty vector")
+            raise IllegalStateException("Can't pop empty vector")
         pv = self._pv
         if cnt <= len(pv) >> 1 and len(pv) > _COMPACT_MIN:
             pv = pvector(islice(pv, cnt))  # drop references to the popped elements

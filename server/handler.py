@@ -73,10 +73,6 @@ class Request:
     def id(self) -> Any:
         return self._envelope.get("id")
 
-    @property
-    def finished(self) -> bool:
-        return self._finished
-
     def get(self, key: str, default: Any = None) -> Any:
         """A request key, with nil (`le`) and absent treated alike."""
         value = self.msg.get(key)

@@ -16,8 +16,6 @@ from typing import Any
 
 from ..compiler import bootstrap, diagnostics, loader
 from ..compiler.evaluator import eval_form
-from ..compiler.ns_resolver import NamespaceResolver
-from ..compiler.reader import EOF, Reader
 from ..runtime import core_vars as cv
 from ..runtime.exceptions import class_name
 from ..runtime.namespaces import Namespace, find_ns
@@ -125,18 +123,8 @@ class Language:
     # -- evaluation ------------------------------------------------------------------------
     @staticmethod
     def read_forms(code: str, file: str | None, line: int, column: int) -> Iterator[Any]:
-        """The forms of `code`, read one at a time (each sees the namespace the previous one
-        left) with positions counted from `line`/`column`."""
-        reader = Reader(
-            code,
-            file=file,
-            line=line,
-            column=column,
-            allow_conditionals=file is None or not file.endswith(".clj"),
-            resolver=NamespaceResolver(),
-        )
-        while (form := reader.read()) is not EOF:
-            yield form
+        """The forms of `code`, with positions counted from `line`/`column`."""
+        return loader.read_forms(code, file, line, column)
 
     @staticmethod
     def eval(form: Any, file: str | None) -> Any:

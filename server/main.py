@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import trio
 
+from ..compiler.options import add_jit_argument, set_jit_mode
 from .server import Server
 from .transport import DEFAULT_MAX_FRAME, log
 
@@ -59,11 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help="largest accepted message (default 64 MiB)",
     )
+    add_jit_argument(p)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     opts = build_parser().parse_args(argv)
+    if opts.jit:
+        set_jit_mode(opts.jit)
     try:
         return trio.run(_serve, opts)
     except OSError as e:
@@ -114,14 +118,16 @@ async def _tcp_listener(
             "can run arbitrary code as this user."
         )
     listeners = await trio.open_tcp_listeners(opts.port, host=opts.host)
-    listener = listeners[0]  # with --port 0, every address would get its own port
-    for other in listeners[1:]:
-        await other.aclose()
-    host, port = listener.socket.getsockname()[:2]
+    port = listeners[0].socket.getsockname()[1]
+    if opts.port == 0 and len(listeners) > 1:  # `localhost`: one port for ::1 and 127.0.0.1
+        for listener in listeners:
+            await listener.aclose()
+        listeners = await trio.open_tcp_listeners(port, host=opts.host)
     port_file = Path(opts.port_file)
     port_file.write_text(str(port))
+    host = opts.host
     banner = f"nREPL server started on port {port} on host {host} - nrepl://{host}:{port}"
-    return [listener], banner, (port_file, str(port))
+    return listeners, banner, (port_file, str(port))
 
 
 async def _unix_listener(path: str) -> trio.SocketListener:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -108,8 +108,9 @@ class Interrupted(BaseException):
 class SessionInput:
     """A session's standard input: text from `stdin` ops waiting to be read.
 
-    `""` from the client means end of input: one read returns what is left (or "" for EOF)
-    and later reads wait for new text again, as a terminal does after Ctrl-D."""
+    `""` from the client means end of input: reads return what is left, then one read
+    returns "" (EOF) and later reads wait for new text again, as a terminal does after
+    Ctrl-D."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
@@ -143,10 +144,12 @@ class SessionInput:
                 if cancelled():
                     raise Interrupted
                 count = available(self._buf)
-                if count > 0 or self._eof:
-                    count = count if count > 0 else len(self._buf)
+                if count > 0:
                     text, self._buf = self._buf[:count], self._buf[count:]
-                    self._eof = False
+                    return text
+                if self._eof:  # the rest; the read that finds nothing consumes the EOF
+                    text, self._buf = self._buf, ""
+                    self._eof = bool(text)
                     return text
                 if not asked:
                     asked = True
@@ -174,19 +177,19 @@ class InputStream:
         self._pushback = ""
 
     def readline(self, size: int = -1) -> str:
-        def line_end(buf: str) -> int:
-            i = buf.find("\n")
-            n = i + 1 if i >= 0 else 0
-            return min(n, size) if size is not None and size >= 0 and n else n
-
+        """One line with its newline ("" at end of input), or at most `size` characters."""
+        limit = size if size is not None and size >= 0 else None
+        if limit == 0:
+            return ""
+        head = ""
         if self._pushback:
-            if "\n" in self._pushback:
-                i = self._pushback.index("\n") + 1
-                line, self._pushback = self._pushback[:i], self._pushback[i:]
-                return line
-            head, self._pushback = self._pushback, ""
-            return head + self._take(line_end)
-        return self._take(line_end)
+            n = self._pushback.find("\n") + 1 or len(self._pushback)
+            n = n if limit is None else min(n, limit)
+            head, self._pushback = self._pushback[:n], self._pushback[n:]
+            if head.endswith("\n") or len(head) == limit:
+                return head
+            limit = None if limit is None else limit - len(head)
+        return head + self._take(_line_end(limit))
 
     def read(self, size: int = -1) -> str:
         """`size` characters (fewer at end of input); with no size, everything until EOF."""
@@ -212,7 +215,7 @@ class InputStream:
     def _take(self, available: Callable[[str], int]) -> str:
         return self._source.take(available, self._ask, self._cancelled)
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[str]:
         while line := self.readline():
             yield line
 
@@ -225,6 +228,18 @@ class InputStream:
 
 def _up_to(n: int) -> Callable[[str], int]:
     return lambda buf: min(len(buf), n)
+
+
+def _line_end(limit: int | None) -> Callable[[str], int]:
+    """How much of a buffer makes a line (0: not yet), at most `limit` characters."""
+
+    def available(buf: str) -> int:
+        n = buf.find("\n") + 1
+        if limit is not None and limit <= len(buf):
+            return min(n, limit) if n else limit
+        return n
+
+    return available
 
 
 _routed = (OutputStream, InputStream)

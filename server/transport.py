@@ -206,9 +206,9 @@ class Outbox:
             if self._wake_scheduled:
                 return
             self._wake_scheduled = True
-        self.call_soon(self._wake)
+        self._call_soon(self._wake)
 
-    def call_soon(self, fn: Callable[[], None]) -> None:
+    def _call_soon(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the event loop thread soon (no-op once the loop is gone)."""
         try:
             self._token.run_sync_soon(fn)
@@ -217,7 +217,7 @@ class Outbox:
 
     def call_later(self, fn: Callable[[], None]) -> None:
         """Run `fn` on the event loop thread after `BATCH_DELAY` (from any thread)."""
-        self.call_soon(lambda: self._add_later(fn))
+        self._call_soon(lambda: self._add_later(fn))
 
     def _add_later(self, fn: Callable[[], None]) -> None:
         self._later.append(fn)

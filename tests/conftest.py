@@ -1,5 +1,6 @@
 """Shared fixtures: a booted runtime and `run`, which evaluates pyjank source in a fresh
-namespace through each backend under test (tier 0 now; the JIT joins the parametrization)."""
+namespace through each backend under test: tier 0 (`--jit off`) and the native tier
+(`--jit eager`, so every fn and loop of the test code is compiled to machine code)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from typing import Any
 
 import pytest
 
-BACKENDS = ["tier0"]
+BACKENDS = ["tier0", "jit"]
+_JIT_MODES = {"tier0": "off", "jit": "eager"}
 _ns_ids = itertools.count(1)
 
 
@@ -33,9 +35,10 @@ class Runner:
         self._cv = cv
 
     def __call__(self, text: str, file: str | None = None) -> Any:
+        from pyjank.compiler.options import jit_mode_as
         from pyjank.runtime.vars import bindings
 
-        with bindings([(self._cv.NS, self.ns)]):
+        with jit_mode_as(_JIT_MODES[self.backend]), bindings([(self._cv.NS, self.ns)]):
             if not self.ns.mappings:
                 self._loader.refer_clojure()
             return self._loader.load_string(text, file)

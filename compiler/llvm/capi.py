@@ -34,7 +34,6 @@ FLOAT_VALUE = 16
 TP_FLAGS = 168
 LONG_SHIFT = sys.int_info.bits_per_digit
 EXC_INSTANCE_FLAG = 1 << 30  # Py_TPFLAGS_BASE_EXC_SUBCLASS
-METH_FASTCALL = 0x80
 
 _SIGNATURES: dict[str, tuple[ir.Type, tuple[ir.Type, ...]]] = {
     "_Py_Dealloc": (VOID, (OBJ,)),
@@ -56,6 +55,11 @@ _SIGNATURES: dict[str, tuple[ir.Type, tuple[ir.Type, ...]]] = {
     "Py_EnterRecursiveCall": (I32, (CHARP,)),
     "Py_LeaveRecursiveCall": (VOID, ()),
     "_PyTraceback_Add": (VOID, (CHARP, CHARP, I32)),
+    "PyObject_GC_UnTrack": (VOID, (OBJ,)),
+    "PyObject_GC_Del": (VOID, (OBJ,)),
+    "PyMethod_New": (OBJ, (OBJ, OBJ)),
+    "PyObject_VectorcallDict": (OBJ, (OBJ, OBJP, I64, OBJ)),
+    "PyType_GenericAlloc": (OBJ, (OBJ, I64)),
 }
 
 _GLOBALS = ("_Py_NoneStruct", "_Py_TrueStruct", "_Py_FalseStruct", "PyLong_Type", "PyFloat_Type")

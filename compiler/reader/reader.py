@@ -92,6 +92,8 @@ _FN = Symbol(None, "fn*")
 _AMP = Symbol(None, "&")
 _DEREF = Symbol("clojure.core", "deref")
 _MAX_ARG = 20
+MAX_NESTING = 1000
+"""Deepest nesting of collections and reader macros read (a ReaderError beyond)."""
 
 _K_LINE = keyword(None, "line")
 _K_COLUMN = keyword(None, "column")
@@ -208,6 +210,7 @@ class Reader:
         self._arg_env: dict[int, str] | None = None  # inside #(): %n → parameter name
         self._pending: list[Any] = []  # forms spliced by #?@, in reverse order
         self._depth = 0  # collections open, to reject #?@ at the top level
+        self._nesting = 0  # collections and reader macros open
         self._suppress = 0  # > 0 inside #? branches that were not selected
 
     # -- public ------------------------------------------------------------------------
@@ -254,6 +257,7 @@ class Reader:
         self._arg_env = None
         self._pending.clear()
         self._depth = 0
+        self._nesting = 0
         self._suppress = 0
 
     def _forms(self, close: str | None, start: int) -> Iterator[Any]:
@@ -290,15 +294,27 @@ class Reader:
 
     def _next_form(self, start: int) -> Any:
         """The next form, for a reader macro that began at `start` (`'`, `^`, `#_` ...)."""
-        return next(self._forms(None, start))
+        self._nest(start)
+        form = next(self._forms(None, start))
+        self._nesting -= 1
+        return form
 
     def _read_coll(self, start: int, pos: int, close: str) -> list[Any]:
         """The forms up to `close`, reading from `pos`; the collection began at `start`."""
+        self._nest(start)
         self.pos = pos
         self._depth += 1
         items = list(self._forms(close, start))
         self._depth -= 1
+        self._nesting -= 1
         return items
+
+    def _nest(self, start: int) -> None:
+        """Count one more level of nesting; each costs C stack (list() and next() over a
+        generator), so the depth is bounded even when the recursion limit is raised."""
+        self._nesting += 1
+        if self._nesting > MAX_NESTING:
+            raise self._error("Form nested too deeply", start)
 
     # -- errors and positions --------------------------------------------------------------
     def _error(
@@ -618,7 +634,22 @@ class Reader:
         if self._suppress:
             self._read_coll(pos, p + 1, ")")
             return None  # inside an unselected branch: one opaque form
+        self._nest(pos)
         self.pos = p + 1
+        result = self._select_branch(pos)
+        self._nesting -= 1
+        if result is _NOTHING or not splicing:
+            return result
+        if not isinstance(result, (IPersistentList, IPersistentVector)):
+            raise self._error("Spliced form in read-cond-splicing must be a list or vector", pos)
+        if self._depth == 0:
+            raise self._error("Reader conditional splicing not allowed at the top level", pos)
+        self._pending.extend(reversed(list(result)))
+        return _NOTHING
+
+    def _select_branch(self, pos: int) -> Any:
+        """The form of the first feature that matches, _NOTHING if none does; the other
+        branches are read with `_suppress` up, so their platform-specific bits pass."""
         result = _NOTHING
         forms = self._forms(")", pos)
         for feature in forms:
@@ -638,14 +669,7 @@ class Reader:
                 raise self._error("read-cond requires an even number of forms", pos)
             if selected:
                 result = form
-        if result is _NOTHING or not splicing:
-            return result
-        if not isinstance(result, (IPersistentList, IPersistentVector)):
-            raise self._error("Spliced form in read-cond-splicing must be a list or vector", pos)
-        if self._depth == 0:
-            raise self._error("Reader conditional splicing not allowed at the top level", pos)
-        self._pending.extend(reversed(list(result)))
-        return _NOTHING
+        return result
 
     def _read_namespaced_map(self, pos: int) -> Any:
         """`#:ns{...}`, `#::{...}` (current namespace) and `#::alias{...}`."""

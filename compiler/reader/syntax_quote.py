@@ -75,7 +75,7 @@ def syntax_quote(form: Any, resolver: Resolver) -> Any:
     return _SyntaxQuoter(resolver).quote(form)
 
 
-def unquoted(form: Any, head: Symbol) -> tuple[bool, Any]:
+def _unquoted(form: Any, head: Symbol) -> tuple[bool, Any]:
     """(True, x) when `form` is `(head x)`, e.g. `~x` for head clojure.core/unquote."""
     if isinstance(form, ISeq) and form.first() == head:
         rest = form.next()
@@ -96,15 +96,15 @@ class _SyntaxQuoter:
         if isinstance(form, Symbol):
             result: Any = list_(_QUOTE, self._symbol(form))
         elif isinstance(form, (ISeq, IPersistentList)):
-            is_unquote, x = unquoted(form, UNQUOTE)
+            is_unquote, x = _unquoted(form, UNQUOTE)
             if is_unquote:
                 return x
-            if unquoted(form, UNQUOTE_SPLICING)[0]:
+            if _unquoted(form, UNQUOTE_SPLICING)[0]:
                 raise SyntaxQuoteError("splice not in list", form)
             items = list(form)
             result = list_(_SEQ, self._concat(items)) if items else list_(_LIST)
         elif isinstance(form, IPersistentMap):
-            kvs = [x for entry in form for x in (entry.key(), entry.val())]
+            kvs = [x for kv in form.items() for x in kv]
             result = list_(_APPLY, _HASH_MAP, list_(_SEQ, self._concat(kvs)))
         elif isinstance(form, IPersistentVector):
             result = list_(_APPLY, _VECTOR, list_(_SEQ, self._concat(list(form))))
@@ -124,11 +124,11 @@ class _SyntaxQuoter:
         """`(concat ...)` of one-element lists, except `~@x` which is spliced as is."""
         parts = []
         for item in items:
-            is_unquote, x = unquoted(item, UNQUOTE)
+            is_unquote, x = _unquoted(item, UNQUOTE)
             if is_unquote:
                 parts.append(list_(_LIST, x))
                 continue
-            is_splice, x = unquoted(item, UNQUOTE_SPLICING)
+            is_splice, x = _unquoted(item, UNQUOTE_SPLICING)
             parts.append(x if is_splice else list_(_LIST, self.quote(item)))
         return list_(_CONCAT, *parts)
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import nodes as n
 from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
+from ..options import jit_mode
 from ..passes.closures import annotate_closures, free_locals
 from .support import SUPPORT, case_key
 
@@ -87,6 +88,7 @@ class Module:
         self._ids = itertools.count(1)
         self.display_names: dict[str, str] = {}
         self._keep: list[Any] = []
+        self.native = _native_fns(filename)
 
     # -- constants -------------------------------------------------------------------------
     def const(self, value: Any) -> A.expr:
@@ -287,6 +289,8 @@ class Module:
         return stmts, _call(_name("_set_field"), [es[0], A.Constant(value=node.field), es[1]])
 
     def _e_Let(self, node: n.Let) -> tuple[list[A.stmt], A.expr]:
+        if node.is_loop and self.native is not None:
+            return [], self._native_call(*self.native.loop(node))
         if node.is_loop and node.has_recur:
             t = self.temp()
             return self.tail(node, lambda e: [_assign(t, e)]), _name(t)
@@ -295,6 +299,8 @@ class Module:
         return stmts + bs, be
 
     def _e_Fn(self, node: n.Fn) -> tuple[list[A.stmt], A.expr]:
+        if self.native is not None:
+            return [], self._native_call(*self.native.fn(node))
         pyname = node.local.pyname if node.local is not None else self.temp("fn")
         defs = self._fn_defs(node, pyname)
         captured = [b for b in node.closed_overs if b is not node.local]
@@ -358,6 +364,8 @@ class Module:
         return stmts
 
     def _t_Let(self, node: n.Let, finish: Finish) -> list[A.stmt]:
+        if node.is_loop and self.native is not None:
+            return finish(self._native_call(*self.native.loop(node)))
         stmts = self._bind(node.bindings)
         if not (node.is_loop and node.has_recur):
             return stmts + self.tail(node.body, finish)
@@ -431,13 +439,21 @@ class Module:
         return stmts + chain
 
     def _t_LetFn(self, node: n.LetFn, finish: Finish) -> list[A.stmt]:
+        names = [b.pyname for b in node.bindings]
+        if self.native is not None:
+            unpack = A.Assign(
+                targets=[A.Tuple(elts=[_store(x) for x in names], ctx=_STORE)],
+                value=self._native_call(*self.native.letfn(node)),
+            )
+            return [unpack] + self.tail(node.body, finish)
         inits = [b.init for b in node.bindings]
         captured = free_locals(inits, node.bindings)  # type: ignore[arg-type]
         defs: list[A.stmt] = []
         for b in node.bindings:
             assert isinstance(b.init, n.Fn)
             defs.extend(self._fn_defs(b.init, b.pyname))
-        names = [b.pyname for b in node.bindings]
+            if b.init.local is not None:  # the fn's own name, seen by its body
+                defs.append(_assign(b.init.local.pyname, _name(b.pyname)))
         factory = self.temp("mk")
         fdef = self._funcdef(
             factory,
@@ -459,6 +475,10 @@ class Module:
         return [fdef, unpack] + self.tail(node.body, finish)
 
     # -- fns -----------------------------------------------------------------------------------
+    def _native_call(self, factory: Callable[..., Any], captured: list[n.LocalBinding]) -> A.expr:
+        """A call of a native backend factory on the captured locals' current values."""
+        return _call(self.const(factory), [_name(b.pyname) for b in captured])
+
     def _funcdef(self, name: str, args: A.arguments, body: list[A.stmt]) -> A.FunctionDef:
         return A.FunctionDef(
             name=name, args=args, body=body, decorator_list=[], returns=None, type_comment=None
@@ -581,6 +601,15 @@ class Module:
         code = _rename_code(code, self.display_names)
         exec(code, self.globals)
         return self.globals[entry]
+
+
+def _native_fns(filename: str) -> Any:
+    """The native backend's factories for one module, unless the JIT is off."""
+    if jit_mode() == "off":
+        return None
+    from ..llvm.native import NativeFns
+
+    return NativeFns(filename)
 
 
 def _rename_code(code: CodeType, names: dict[str, str]) -> CodeType:

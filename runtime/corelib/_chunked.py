@@ -300,6 +300,10 @@ def cat_seq(pending: Any, colls: Any) -> Any:
         if s is None:
             pending = None
             continue
+        if colls is None:
+            # The last collection is the tail as it is (as Clojure's concat): re-wrapping it
+            # would make nested concats quadratic.
+            return s
         c = chunk_of(s, True)
         if c is None:
             tail = () if colls is None else colls

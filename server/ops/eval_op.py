@@ -141,9 +141,7 @@ def _evaluate(job: Job, src: _Source) -> None:
     out, err = OutputStream(req, "out"), OutputStream(req, "err")
 
     def ask_for_input() -> None:
-        out.drain()
-        err.drain()
-        req.send({}, status=["need-input"])
+        _send_after_output(req, out, err, [{"status": ["need-input"]}])
 
     stdin = InputStream(session.input, ask_for_input, lambda: job.interrupt_requested)
     with lang.bound(session.bindings, out, err, stdin, src.file):
@@ -191,7 +189,7 @@ def _run_forms(
             continue
         if printed is not None:
             lang.remember(last)
-            _send_value(req, out, err, value_replies(printed, lang.ns_name(), src.print))
+            _send_after_output(req, out, err, value_replies(printed, lang.ns_name(), src.print))
     if src.load:
         try:
             printed = lang.print_value(last, src.print)
@@ -201,10 +199,10 @@ def _run_forms(
             _report(lang, job, e, out, err)
             return
         lang.remember(last)
-        _send_value(req, out, err, value_replies(printed, None, src.print))
+        _send_after_output(req, out, err, value_replies(printed, None, src.print))
 
 
-def _send_value(
+def _send_after_output(
     req: Request, out: OutputStream, err: OutputStream, replies: list[dict[str, Any]]
 ) -> None:
     """Send after the output printed so far."""
@@ -221,4 +219,4 @@ def _report(
     text, ex, root_ex = lang.describe_error(exc)
     lang.remember_error(exc)
     err.write(text)
-    _send_value(req, out, err, [{"ex": ex, "root-ex": root_ex, "status": ["eval-error"]}])
+    _send_after_output(req, out, err, [{"ex": ex, "root-ex": root_ex, "status": ["eval-error"]}])

@@ -12,9 +12,12 @@ from pyjank.compiler import loader
 @pytest.fixture
 def src_tree(tmp_path: Path, booted):
     previous = loader.source_path
+    loaded = set(loader.loaded_libs)
     loader.set_source_path([tmp_path])
     yield tmp_path
     loader.source_path = previous
+    # each backend's run of a test loads its namespaces afresh
+    loader.loaded_libs.intersection_update(loaded)
 
 
 def write(root: Path, rel: str, text: str) -> Path:

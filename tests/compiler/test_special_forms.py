@@ -209,3 +209,11 @@ def test_intrinsic_overflow_and_promotion(run):
         run("(+ 9223372036854775807 (inc 0))")
     assert run("(+ 9223372036854775808 (inc 0))") == 2**63 + 1
     assert run("(let [x 1.5] (+ x 1))") == 2.5
+
+
+def test_def_metadata(run):
+    run("(def ^{:doc \"the answer\"} answer 42)")
+    assert run("(:name (meta #'answer))") == symbol("answer")
+    assert run("(:doc (meta #'answer))") == "the answer"
+    assert run("(:line (meta #'answer))") == 1
+    assert run("(= *ns* (:ns (meta #'answer)))") is True

@@ -3,6 +3,7 @@
 import pytest
 
 from pyjank.runtime.equality import equiv, hasheq
+from pyjank.runtime.exceptions import IllegalStateException
 from pyjank.runtime.lists import EMPTY_LIST, Cons, EmptyList, PersistentList, list_, list_from
 from pyjank.runtime.maps import hash_map
 from pyjank.runtime.symbols import keyword
@@ -54,7 +55,7 @@ def test_empty_list():
     assert EMPTY_LIST.count() == 0 == len(EMPTY_LIST)
     assert list(EMPTY_LIST) == []
     assert EMPTY_LIST.peek() is None
-    with pytest.raises(IndexError):
+    with pytest.raises(IllegalStateException):
         EMPTY_LIST.pop()
     assert list_() is EMPTY_LIST
     assert list(EMPTY_LIST.conj(1)) == [1]

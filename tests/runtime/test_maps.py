@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pyjank.runtime.exceptions import ClassCastException
 from pyjank.runtime.interfaces import Sequential
 from pyjank.runtime.lists import list_
 from pyjank.runtime.maps import (
@@ -118,7 +119,7 @@ def test_conj(build):
     assert m.conj(hash_map(B, 2, C, 3)) == hash_map(A, 1, B, 2, C, 3)
     assert m.conj({B: 2}) == hash_map(A, 1, B, 2)
     assert m.conj(list_(MapEntry(B, 2))) == hash_map(A, 1, B, 2)
-    with pytest.raises(TypeError):
+    with pytest.raises(ClassCastException):
         m.conj(list_(vector(B, 2)))  # as in Clojure, a seq must hold map entries
     assert m.conj(None) is m
     with pytest.raises(ValueError):

@@ -4,6 +4,12 @@ import pytest
 
 from pyjank.runtime import rt
 from pyjank.runtime.characters import char
+from pyjank.runtime.exceptions import (
+    ClassCastException,
+    IllegalArgumentException,
+    IllegalStateException,
+    IndexOutOfBoundsException,
+)
 from pyjank.runtime.lists import EMPTY_LIST, PersistentList, list_
 from pyjank.runtime.maps import EMPTY_MAP, hash_map
 from pyjank.runtime.seqs import concat, lazy_seq, range_
@@ -46,7 +52,7 @@ def test_count():
 
 def test_nth():
     assert rt.nth(vector(1, 2), 1) == 2
-    with pytest.raises(IndexError, match="Index out of bounds"):
+    with pytest.raises(IndexOutOfBoundsException, match="Index out of bounds"):
         rt.nth(vector(1), 5)
     assert rt.nth(vector(1), 5, "nf") == "nf"
     assert rt.nth(None, 0) is None and rt.nth(None, 0, "nf") == "nf"
@@ -84,7 +90,7 @@ def test_conj():
     assert rt.conj(EMPTY_MAP, vector(A, 1)) == hash_map(A, 1)
     assert rt.conj(hash_set(1), 1) == hash_set(1)
     assert list(rt.conj(range_(1, 3), 0)) == [0, 1, 2]
-    with pytest.raises(TypeError):
+    with pytest.raises(ClassCastException):
         rt.conj([1], 2)
 
 
@@ -110,7 +116,7 @@ def test_contains():
     assert rt.contains("abc", 2) and not rt.contains("abc", 3)
     assert rt.contains({A: 1}, A) and rt.contains({1}, 1)
     assert rt.contains(sorted_set(1), 1)
-    with pytest.raises(TypeError, match="contains\\? not supported"):
+    with pytest.raises(IllegalArgumentException, match="contains\\? not supported"):
         rt.contains(list_(1), 0)
 
 
@@ -131,7 +137,7 @@ def test_peek_pop():
     assert rt.peek(vector(1, 2)) == 2 and rt.pop(vector(1, 2)) == vector(1)
     assert rt.peek(list_(1, 2)) == 1 and rt.pop(list_(1, 2)) == list_(2)
     assert rt.peek(None) is None and rt.pop(None) is None
-    with pytest.raises(IndexError):
+    with pytest.raises(IllegalStateException):
         rt.pop(EMPTY_VECTOR)
     with pytest.raises(TypeError):
         rt.peek(range_(3))

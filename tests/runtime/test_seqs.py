@@ -9,6 +9,7 @@ import pytest
 
 from pyjank.runtime.characters import char
 from pyjank.runtime.equality import equiv
+from pyjank.runtime.exceptions import IllegalArgumentException
 from pyjank.runtime.interfaces import IObj, ISeq, Sequential
 from pyjank.runtime.lists import EMPTY_LIST, PersistentList, list_
 from pyjank.runtime.maps import hash_map
@@ -52,7 +53,7 @@ def test_seq_of_everything():
     assert seq(iter(())) is None
     s = list_(1)
     assert seq(s) is s
-    with pytest.raises(TypeError, match="Don't know how to create ISeq from: Keyword"):
+    with pytest.raises(IllegalArgumentException, match="create ISeq from: clojure.lang.Keyword"):
         seq(keyword("a"))
 
 
@@ -290,5 +291,5 @@ def test_to_iter():
     assert list(to_iter("ab")) == [char("a"), char("b")]
     assert list(to_iter({1: 2})) == [vector(1, 2)]
     assert list(to_iter(hash_set(1))) == [1]
-    with pytest.raises(TypeError):
+    with pytest.raises(IllegalArgumentException):
         to_iter(1)

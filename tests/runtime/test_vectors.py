@@ -6,6 +6,11 @@ from hypothesis import strategies as st
 
 from pyjank.runtime.characters import char
 from pyjank.runtime.equality import equiv
+from pyjank.runtime.exceptions import (
+    IllegalArgumentException,
+    IllegalStateException,
+    IndexOutOfBoundsException,
+)
 from pyjank.runtime.interfaces import IMapEntry, IPersistentVector
 from pyjank.runtime.lists import list_
 from pyjank.runtime.maps import hash_map
@@ -20,7 +25,7 @@ def test_basics():
     assert v.count() == len(v) == 3
     assert v.nth(0) == 1 and v[2] == 3
     assert v.nth(5, "nf") == "nf"
-    with pytest.raises(IndexError, match="Index out of bounds"):
+    with pytest.raises(IndexOutOfBoundsException, match="Index out of bounds"):
         v.nth(3)
     with pytest.raises(IndexError):
         v.nth(-1)
@@ -37,7 +42,7 @@ def test_conj_appends_and_assoc_replaces():
     assert list(v) == [1, 2]
     with pytest.raises(IndexError):
         v.assoc(3, 0)
-    with pytest.raises(TypeError, match="Key must be integer"):
+    with pytest.raises(IllegalArgumentException, match="Key must be integer"):
         v.assoc(keyword("a"), 0)
 
 
@@ -68,7 +73,7 @@ def test_pop_is_persistent_and_reuses_the_tail_slot():
     assert p.peek() == 2
     assert p.nth(2, "nf") == "nf"
     assert equiv(p, vector(1, 2)) and hash(p) == hash(vector(1, 2))
-    with pytest.raises(IndexError):
+    with pytest.raises(IllegalStateException):
         EMPTY_VECTOR.pop()
 
 

@@ -7,6 +7,7 @@ import threading
 import pytest
 import trio
 import trio.testing
+
 from pyjank.server.handler import truthy
 from pyjank.server.transport import FrameError, FrameSplitter, Outbox, decode, encode
 

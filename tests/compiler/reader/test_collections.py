@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from pyjank.compiler.reader import Reader, ReaderError, read_all, read_string
 from pyjank.runtime.interfaces import IPersistentList, IPersistentMap, IPersistentSet
 from pyjank.runtime.lists import EMPTY_LIST, list_

@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+
 from pyjank.compiler.reader import (
     DefaultResolver,
     ReaderEOFError,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
+
 from pyjank.compiler.reader import ReaderEOFError, ReaderError, read_all, read_string
+from pyjank.compiler.reader.reader import MAX_NESTING
 
 
 def error_of(text, **options):
@@ -117,6 +121,22 @@ def test_deep_prefix_macros(text):
 def test_deep_syntax_quote():
     with pytest.raises(ReaderError):
         read_string("`" * 2_000 + "x")
+
+
+def test_nesting_is_bounded_even_with_a_raised_recursion_limit():
+    """Each level costs C stack, so a raised limit must not let input crash the process."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(100_000)
+    try:
+        assert read_string("[" * MAX_NESTING + "]" * MAX_NESTING).count() == 1
+        with pytest.raises(ReaderError) as e:
+            read_string("(" * 50_000)
+        assert (e.value.message, e.value.column) == ("Form nested too deeply", MAX_NESTING + 1)
+        for text in ["'" * 50_000 + "x", "#?(:pyjank " * 50_000, "`" * 50_000 + "x"]:
+            with pytest.raises(ReaderError):
+                read_string(text, allow_conditionals=True)
+    finally:
+        sys.setrecursionlimit(previous)
 
 
 def test_moderate_nesting_works():

@@ -7,6 +7,7 @@ import math
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from pyjank.compiler.reader import Reader, ReaderError, read_all, read_string
 from pyjank.runtime.characters import char
 from pyjank.runtime.lists import list_from

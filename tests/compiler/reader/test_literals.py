@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+
 from pyjank.compiler.reader import DefaultResolver, ReaderError, read_string
 from pyjank.runtime.characters import Char, char
 from pyjank.runtime.symbols import Keyword, Symbol, keyword

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from pyjank.compiler.reader import (
     POSITION_KEYS,
     SPECIAL_FORMS,

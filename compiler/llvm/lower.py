@@ -1,0 +1,985 @@
+"""Lowering analyzed nodes to LLVM IR, one native function per `fn*` (design §3).
+
+Every fn becomes `PyObject *f(PyObject *self, PyObject *const *args, size_t nargsf,
+PyObject *kwnames)`, the vectorcall signature of its fn object (see `fntype`), so CPython
+calls it with no Python frame and no argument packing.
+
+Values are `PyObject*`. A lowered expression is a `Val`: either *owned* (a new reference the
+consumer must release) or *borrowed* from something that outlives it — a constant, an
+argument, the environment, or a local owned by an enclosing scope (`anchor`, its position in
+the live stack). Every owned reference that is live while code runs is on the *live stack*;
+when a call fails, the error path releases exactly the entries above the innermost handler
+(chains of cleanup blocks, shared between sites) and branches to that handler: a `try`'s
+catch dispatch, or the fn's exit, which adds a traceback entry with the fn's name, file and
+the line being run, and returns NULL. That is how reference counts stay exact on every path
+(design §3.3). `lower` returns None when the code it emitted never falls through (`recur`,
+`throw`).
+
+Calls of var-bound fns go through vectorcall; a fn calling itself by its own name calls its
+native function directly, under `Py_EnterRecursiveCall`. `+ - * inc dec` and comparisons on
+two fixnums take an inline i64 path (overflow via the CPU flag falls to the runtime's
+implementation, which raises "integer overflow" exactly as tier 0 does); everything else
+calls the same Python implementations as tier 0.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from llvmlite import ir
+
+from ...runtime.vars import Var
+from .. import nodes as n
+from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
+from ..tier0.support import case_key, case_lookup, define, rest_seq, set_field, with_meta
+from ..tier0.support import SUPPORT
+from .callables import FnInfo, raise_arity, raise_keywords, throw_value
+from .capi import (
+    EXC_INSTANCE_FLAG,
+    I1,
+    I8,
+    I32,
+    I64,
+    LONG_DIGITS,
+    LONG_SHIFT,
+    OBJ,
+    OBJP,
+    REFCNT,
+    TP_FLAGS,
+    TYPE,
+    VAR_SIZE,
+    CApi,
+)
+from .constants import Address, ConstTable
+from .fntype import INFO, ITEMS, VECTORCALL
+from .interrupts import FLAG_ADDRESS, poll
+
+FN_TYPE = ir.FunctionType(OBJ, (OBJ, OBJP, I64, OBJ))
+NULL = ir.Constant(OBJ, None)
+_ids = itertools.count(1)
+
+
+class NativeCompileError(Exception):
+    """The backend met a construct it cannot lower (an internal error, never a fallback)."""
+
+
+def _slot_offset(cls: type, attr: str) -> int:
+    """Byte offset of a `__slots__` attribute in instances of `cls`."""
+    import ctypes
+
+    probe = object()
+    obj = cls.__new__(cls)
+    setattr(obj, attr, probe)
+    for off in range(16, cls.__basicsize__, 8):
+        if ctypes.c_void_p.from_address(id(obj) + off).value == id(probe):
+            return off
+    raise NativeCompileError(f"cannot find slot {attr} of {cls.__name__}")
+
+
+VAR_ROOT = _slot_offset(Var, "root")
+
+
+def rest_args(*xs: Any) -> Any:
+    """The `& rest` param from the extra arguments: tier 0's helper on their tuple."""
+    return rest_seq(xs)
+
+
+class Val(NamedTuple):
+    v: ir.Value
+    owned: bool
+    anchor: int = -1
+
+
+class Live:
+    """An owned reference on the live stack: an SSA value, or a slot holding one."""
+
+    __slots__ = ("value", "slot", "nullable")
+
+    def __init__(self, value: ir.Value | None = None, slot: ir.Value | None = None,
+                 nullable: bool = False) -> None:
+        self.value, self.slot, self.nullable = value, slot, nullable
+
+
+class Handler:
+    """Where errors go: `block`, once the live stack is released down to `depth`."""
+
+    __slots__ = ("block", "depth")
+
+    def __init__(self, block: ir.Block, depth: int) -> None:
+        self.block, self.depth = block, depth
+
+
+class Slot(NamedTuple):
+    ptr: ir.Value
+    live_index: int
+
+
+class LoopTarget(NamedTuple):
+    bindings: list[n.LocalBinding]
+    slots: list[ir.Value]
+    header: ir.Block
+    depth: int
+
+
+class ModuleLowering:
+    """State shared by the fns lowered into one module: declarations and helpers."""
+
+    def __init__(self, module: ir.Module, fn_type: type) -> None:
+        self.module = module
+        self.capi = CApi(module)
+        self.fn_type = fn_type
+        self.symbols: dict[FnInfo, str] = {}
+        self.functions: dict[FnInfo, ir.Function] = {}
+        self._cstrs: dict[str, ir.Value] = {}
+        self._helpers: dict[str, ir.Function] = {}
+
+    def lower_fn(self, info: FnInfo, unit: Any) -> ir.Function:
+        name = f"pj_fn{next(_ids)}"
+        llfn = ir.Function(self.module, FN_TYPE, name=name)
+        self.symbols[info] = name
+        self.functions[info] = llfn
+        FnLowering(self, unit, info, llfn).lower()
+        return llfn
+
+    def cstr(self, text: str) -> ir.Value:
+        """A NUL-terminated C string constant (module-local, position-independent)."""
+        g = self._cstrs.get(text)
+        if g is None:
+            data = bytearray(text.encode() + b"\0")
+            typ = ir.ArrayType(I8, len(data))
+            var = ir.GlobalVariable(self.module, typ, name=f"pj_str{next(_ids)}")
+            var.global_constant = True
+            var.linkage = "private"
+            var.initializer = ir.Constant(typ, data)
+            g = self._cstrs[text] = var.bitcast(OBJ)
+        return g
+
+    # -- inline helpers ----------------------------------------------------------------------
+    def helper(self, name: str, typ: ir.FunctionType, body: Callable[..., None]) -> ir.Function:
+        fn = self._helpers.get(name)
+        if fn is None:
+            fn = self._helpers[name] = ir.Function(self.module, typ, name=f"pj_{name}")
+            fn.linkage = "internal"
+            fn.attributes.add("alwaysinline")
+            body(ir.IRBuilder(fn.append_basic_block("entry")), *fn.args)
+        return fn
+
+    def incref(self, b: ir.IRBuilder, o: ir.Value) -> None:
+        b.call(self.helper("incref", ir.FunctionType(ir.VoidType(), (OBJ,)), self._incref), [o])
+
+    def decref(self, b: ir.IRBuilder, o: ir.Value, nullable: bool = False) -> None:
+        name = "xdecref" if nullable else "decref"
+        fn = self.helper(name, ir.FunctionType(ir.VoidType(), (OBJ,)),
+                         lambda hb, o: self._decref(hb, o, nullable))
+        b.call(fn, [o])
+
+    @staticmethod
+    def _refcnt(b: ir.IRBuilder, o: ir.Value) -> ir.Value:
+        return b.bitcast(b.gep(o, [I64(REFCNT)]), I64.as_pointer())
+
+    def _incref(self, b: ir.IRBuilder, o: ir.Value) -> None:
+        p = self._refcnt(b, o)
+        b.store(b.add(b.load(p), I64(1)), p)
+        b.ret_void()
+
+    def _decref(self, b: ir.IRBuilder, o: ir.Value, nullable: bool) -> None:
+        if nullable:
+            with b.if_then(b.icmp_unsigned("==", o, NULL), likely=False):
+                b.ret_void()
+        p = self._refcnt(b, o)
+        r = b.sub(b.load(p), I64(1))
+        b.store(r, p)
+        with b.if_then(b.icmp_signed("==", r, I64(0)), likely=False):
+            b.call(self.capi.fn("_Py_Dealloc"), [o])
+        b.ret_void()
+
+    def unbox_int(self, b: ir.IRBuilder, o: ir.Value) -> tuple[ir.Value, ir.Value]:
+        """(is a fixnum, its value): an exact int of at most two digits, read inline."""
+        typ = ir.LiteralStructType([I1, I64])
+        fn = self.helper("unbox_int", ir.FunctionType(typ, (OBJ,)), self._unbox_int)
+        r = b.call(fn, [o])
+        return b.extract_value(r, 0), b.extract_value(r, 1)
+
+    def _unbox_int(self, b: ir.IRBuilder, o: ir.Value) -> None:
+        typ = b.function.function_type.return_type
+        no = ir.Constant(typ, [I1(0), I64(0)])
+        tp = b.load(b.bitcast(b.gep(o, [I64(TYPE)]), OBJP))
+        with b.if_then(b.icmp_unsigned("!=", tp, self.capi.glob("PyLong_Type")), likely=False):
+            b.ret(no)
+        size = b.load(b.bitcast(b.gep(o, [I64(VAR_SIZE)]), I64.as_pointer()))
+        with b.if_then(b.icmp_unsigned(">", b.add(size, I64(2)), I64(4)), likely=False):
+            b.ret(no)
+        digits = b.bitcast(b.gep(o, [I64(LONG_DIGITS)]), I32.as_pointer())
+        d0 = b.zext(b.load(digits), I64)
+        d1 = b.zext(b.load(b.gep(digits, [I64(1)])), I64)
+        neg = b.icmp_signed("<", size, I64(0))
+        two = b.icmp_signed("==", b.select(neg, b.neg(size), size), I64(2))
+        mag = b.or_(d0, b.select(two, b.shl(d1, I64(LONG_SHIFT)), I64(0)))
+        val = b.select(neg, b.neg(mag), mag)
+        val = b.select(b.icmp_signed("==", size, I64(0)), I64(0), val)
+        b.ret(b.insert_value(b.insert_value(no, I1(1), 0), val, 1))
+
+    def fetch_exception(self, b: ir.IRBuilder) -> ir.Value:
+        """The pending exception, normalised, with its traceback attached (a new ref)."""
+        fn = self.helper("fetch", ir.FunctionType(OBJ, ()), self._fetch)
+        return b.call(fn, [])
+
+    def _fetch(self, b: ir.IRBuilder) -> None:
+        cells = [b.alloca(OBJ) for _ in range(3)]
+        b.call(self.capi.fn("PyErr_Fetch"), cells)
+        b.call(self.capi.fn("PyErr_NormalizeException"), cells)
+        t, v, tb = (b.load(c) for c in cells)
+        with b.if_then(b.icmp_unsigned("!=", tb, NULL)):
+            b.call(self.capi.fn("PyException_SetTraceback"), [v, tb])
+        self.decref(b, tb, nullable=True)
+        self.decref(b, t, nullable=True)
+        b.ret(v)
+
+
+class FnLowering:
+    """Lowers one `fn*` node into one native function."""
+
+    def __init__(self, mod: ModuleLowering, unit: Any, info: FnInfo, llfn: ir.Function) -> None:
+        self.mod = mod
+        self.capi = mod.capi
+        self.unit = unit
+        self.consts: ConstTable = unit.consts
+        self.info = info
+        self.node = info.node
+        self.fn = llfn
+        self.env, self.args, self.nargsf, self.kwnames = llfn.args
+        # allocas get a block of their own, so that adding one never moves other code
+        entry = llfn.append_basic_block("allocas")
+        body = llfn.append_basic_block("entry")
+        self._allocas = ir.IRBuilder(entry)
+        self._allocas.branch(body)
+        self.b = ir.IRBuilder(body)
+        self.live: list[Live] = []
+        self.loops: list[LoopTarget] = []
+        self.locals: dict[n.LocalBinding, Val | Slot] = {}
+        self.env_slots = {b: i for i, b in enumerate(info.layout)}
+        self.line = self.node.line or 0
+        self.err_line = self.alloca(I32)
+        self.argbuf = self.alloca(OBJ, 1)
+        self.max_args = 1
+        self.exit = llfn.append_basic_block("raise")
+        self.handler = Handler(self.exit, 0)
+        self._cleanups: dict[tuple[int, int], tuple[ir.Block, Live, Handler]] = {}
+
+    # -- basics ------------------------------------------------------------------------------
+    def alloca(self, typ: ir.Type, count: int | None = None) -> ir.Value:
+        self._allocas.position_at_start(self.fn.entry_basic_block)
+        return self._allocas.alloca(typ, size=None if count is None else I32(count))
+
+    def block(self, name: str) -> ir.Block:
+        return self.fn.append_basic_block(name)
+
+    def const(self, value: Any) -> ir.Value:
+        if value is None:
+            return self.capi.glob("_Py_NoneStruct")
+        if value is True:
+            return self.capi.glob("_Py_TrueStruct")
+        if value is False:
+            return self.capi.glob("_Py_FalseStruct")
+        return self.consts.load(self.b, value)
+
+    def own(self, v: Val) -> ir.Value:
+        if not v.owned:
+            self.mod.incref(self.b, v.v)
+        return v.v
+
+    def release(self, v: Val) -> None:
+        if v.owned:
+            self.mod.decref(self.b, v.v)
+
+    def is_null(self, v: ir.Value) -> ir.Value:
+        return self.b.icmp_unsigned("==", v, NULL)
+
+    def fail(self) -> None:
+        """End the current block by propagating the pending exception."""
+        self.b.store(I32(self.line), self.err_line)
+        self.b.branch(self._cleanup(len(self.live), self.handler))
+
+    def check(self, r: ir.Value) -> Val:
+        with self.b.if_then(self.is_null(r), likely=False):
+            self.fail()
+        return Val(r, True)
+
+    def _cleanup(self, depth: int, handler: Handler) -> ir.Block:
+        if depth <= handler.depth:
+            return handler.block
+        entry = self.live[depth - 1]
+        key = (id(entry), id(handler))
+        hit = self._cleanups.get(key)
+        if hit is not None:
+            return hit[0]
+        blk = self.block("cleanup")
+        cb = ir.IRBuilder(blk)
+        value = cb.load(entry.slot) if entry.slot is not None else entry.value
+        self.mod.decref(cb, value, entry.nullable)
+        cb.branch(self._cleanup(depth - 1, handler))
+        self._cleanups[key] = (blk, entry, handler)
+        return blk
+
+    def push(self, v: Val) -> Val:
+        """Hand an owned value to the live stack; the result borrows from it."""
+        if not v.owned:
+            return v
+        self.live.append(Live(v.v))
+        return Val(v.v, False, len(self.live) - 1)
+
+    def finish_scope(self, r: Val, depth: int) -> Val:
+        """Release the live entries above `depth`, keeping `r` alive."""
+        if not r.owned and r.anchor >= depth:
+            self.mod.incref(self.b, r.v)
+            r = Val(r.v, True)
+        for entry in reversed(self.live[depth:]):
+            value = self.b.load(entry.slot) if entry.slot is not None else entry.value
+            self.mod.decref(self.b, value, entry.nullable)
+        del self.live[depth:]
+        return r
+
+    def poll(self) -> None:
+        """The interrupt check of fn entries and loop back-edges: one volatile load."""
+        flag = self.b.bitcast(self.consts.load(self.b, Address(FLAG_ADDRESS)), I32.as_pointer())
+        # an atomic load, so that no optimisation hoists it out of a loop
+        raised = self.b.icmp_signed("!=", self.b.load_atomic(flag, "monotonic", 4), I32(0))
+        with self.b.if_then(raised, likely=False):
+            r = self.check(self.call(self.const(poll), []))
+            self.release(r)
+
+    def call(self, fn: ir.Value, args: list[ir.Value]) -> ir.Value:
+        """`fn(*args)` through vectorcall; the result is unchecked (NULL on error)."""
+        buf = self._fill(args)
+        return self.b.call(self.capi.fn("PyObject_Vectorcall"), [fn, buf, I64(len(args)), NULL])
+
+    def call_method(self, name: str, args: list[ir.Value]) -> ir.Value:
+        buf = self._fill(args)
+        return self.b.call(
+            self.capi.fn("PyObject_VectorcallMethod"),
+            [self.const(name), buf, I64(len(args)), NULL],
+        )
+
+    def _fill(self, args: list[ir.Value]) -> ir.Value:
+        self.max_args = max(self.max_args, len(args))
+        for i, a in enumerate(args):
+            self.b.store(a, self.b.gep(self.argbuf, [I64(i)]))
+        return self.argbuf
+
+    def call_helper(self, helper: Callable[..., Any], vals: list[Val]) -> Val:
+        """Call a Python helper on operands, release them, and check the result."""
+        r = self.call(self.const(helper), [v.v for v in vals])
+        for v in vals:
+            self.release(v)
+        return self.check(r)
+
+    def operands(self, nodes: list[n.Node]) -> list[Val] | None:
+        """Lower `nodes` left to right; owned results stay on the live stack until all are
+        computed (an error in a later one releases them), then belong to the caller."""
+        depth = len(self.live)
+        vals: list[Val] = []
+        for x in nodes:
+            v = self.lower_node(x)
+            if v is None:
+                del self.live[depth:]
+                return None
+            if v.owned:
+                self.live.append(Live(v.v))
+            vals.append(v)
+        del self.live[depth:]
+        return vals
+
+    # -- the function ------------------------------------------------------------------------
+    def lower(self) -> None:
+        node = self.node
+        b = self.b
+        self.nargs = b.and_(self.nargsf, I64((1 << 63) - 1))
+        kw = b.icmp_unsigned("!=", self.kwnames, NULL)
+        with b.if_then(kw, likely=False):
+            size = b.load(b.bitcast(b.gep(self.kwnames, [I64(VAR_SIZE)]), I64.as_pointer()))
+            with b.if_then(b.icmp_signed("!=", size, I64(0))):
+                self.call_helper(raise_keywords, [Val(self.const(node.name), False)])
+                b.unreachable()
+        self.poll()
+        arity_error = self.block("arity")
+        variadic = node.variadic
+        default = arity_error
+        if variadic is not None:
+            default = self.block("variadic?")
+        switch = b.switch(self.nargs, default)
+        bodies: list[tuple[ir.Block, n.FnMethod]] = []
+        for m in node.methods:
+            blk = self.block(f"arity{m.required_arity}")
+            if m.rest is None:
+                switch.add_case(I64(m.required_arity), blk)
+            bodies.append((blk, m))
+        if variadic is not None:
+            b.position_at_end(default)
+            enough = b.icmp_signed(">=", self.nargs, I64(variadic.required_arity))
+            b.cbranch(enough, next(blk for blk, m in bodies if m is variadic), arity_error)
+        for blk, m in bodies:
+            b.position_at_end(blk)
+            self.line = m.line or self.line
+            self.lower_method(m)
+        b.position_at_end(arity_error)
+        count = b.call(self.capi.fn("PyLong_FromLongLong"), [self.nargs])
+        with b.if_then(self.is_null(count), likely=False):
+            self.fail()
+        self.call_helper(raise_arity, [Val(self.const(node.name), False), Val(count, True)])
+        b.unreachable()
+        b.position_at_end(self.exit)
+        b.call(
+            self.capi.fn("_PyTraceback_Add"),
+            [self.mod.cstr(node.name), self.mod.cstr(self.unit.filename), b.load(self.err_line)],
+        )
+        b.ret(NULL)
+        self.argbuf.operands = [I32(self.max_args)]
+
+    def lower_method(self, m: n.FnMethod) -> None:
+        b = self.b
+        for i, p in enumerate(m.params):
+            self.locals[p] = Val(b.load(b.gep(self.args, [I64(i)])), False)
+        inits: list[Val] = [self.locals[p] for p in m.params]  # type: ignore[misc]
+        if m.rest is not None:
+            req = m.required_arity
+            extra = b.gep(self.args, [I64(req)])
+            r = b.call(
+                self.capi.fn("PyObject_Vectorcall"),
+                [self.const(rest_args), extra, b.sub(self.nargs, I64(req)), NULL],
+            )
+            rest = self.push(self.check(r))
+            self.locals[m.rest] = rest
+            inits.append(rest)
+        if m.has_recur:
+            result = self.loop(m.loop_bindings, lambda i: inits[i], m.body)
+        else:
+            result = self.lower_node(m.body)
+        if result is None:
+            del self.live[:]
+            return
+        result = self.finish_scope(result, 0)
+        b.ret(self.own(result))
+
+    # -- nodes -------------------------------------------------------------------------------
+    def lower_node(self, node: n.Node) -> Val | None:
+        method = getattr(self, "_l_" + type(node).__name__, None)
+        if method is None:
+            raise NativeCompileError(
+                f"native backend cannot compile {type(node).__name__} node: {node.form!r}"
+            )
+        saved = self.line
+        if node.line is not None:
+            self.line = node.line
+        try:
+            return method(node)
+        finally:
+            self.line = saved
+
+    def statement(self, node: n.Node) -> bool:
+        """Lower for effect; False if control never comes back."""
+        r = self.lower_node(node)
+        if r is None:
+            return False
+        self.release(r)
+        return True
+
+    def truthy(self, v: ir.Value) -> ir.Value:
+        b = self.b
+        not_nil = b.icmp_unsigned("!=", v, self.const(None))
+        not_false = b.icmp_unsigned("!=", v, self.const(False))
+        return b.and_(not_nil, not_false)
+
+    def test(self, node: n.Node) -> ir.Value | None:
+        """A Clojure truth test as an i1."""
+        if isinstance(node, n.Const):
+            return I1(node.value is not None and node.value is not False)
+        if isinstance(node, n.Intrinsic) and node.op in BOOLEAN_OPS and node.op in _FAST:
+            return self.intrinsic(node, as_bool=True)  # type: ignore[return-value]
+        v = self.lower_node(node)
+        if v is None:
+            return None
+        t = self.truthy(v.v)
+        self.release(v)
+        return t
+
+    def merge(self, arms: list[tuple[ir.Block, n.Node]]) -> Val | None:
+        """Lower each arm in its block and join their values."""
+        results: list[tuple[ir.Block, Val]] = []
+        for blk, node in arms:
+            self.b.position_at_end(blk)
+            r = self.lower_node(node)
+            if r is not None:
+                results.append((self.b.block, r))
+        if not results:
+            return None
+        borrowed = all(not r.owned for _, r in results)
+        done = self.block("join")
+        incoming = []
+        for blk, r in results:
+            self.b.position_at_end(blk)
+            incoming.append((self.own(r) if not borrowed else r.v, self.b.block))
+            self.b.branch(done)
+        self.b.position_at_end(done)
+        phi = self.b.phi(OBJ)
+        for v, blk in incoming:
+            phi.add_incoming(v, blk)
+        if borrowed:
+            return Val(phi, False, max(r.anchor for _, r in results))
+        return Val(phi, True)
+
+    def _l_Const(self, node: n.Const) -> Val:
+        return Val(self.const(node.value), False)
+
+    def local(self, binding: n.LocalBinding) -> Val:
+        if binding is self.node.local:
+            return Val(self.env, False)
+        x = self.locals.get(binding)
+        if isinstance(x, Val):
+            return x
+        if isinstance(x, Slot):
+            return Val(self.b.load(x.ptr), False, x.live_index)
+        slot = self.env_slots.get(binding)
+        if slot is None:
+            raise NativeCompileError(f"local {binding.sym} is not available in {self.node.name}")
+        return Val(self.b.load(self.field(self.env, ITEMS + 8 * slot)), False)
+
+    def _l_LocalRef(self, node: n.LocalRef) -> Val:
+        return self.local(node.binding)
+
+    def _l_VarRef(self, node: n.VarRef) -> Val:
+        var = self.const(node.var)
+        if node.var.dynamic:
+            return self.check(self.call_method("deref", [var]))
+        root = self.b.load(self.b.bitcast(self.b.gep(var, [I64(VAR_ROOT)]), OBJP))
+        self.mod.incref(self.b, root)  # owned: a redefinition during a call must not free it
+        return Val(root, True)
+
+    def _l_TheVar(self, node: n.TheVar) -> Val:
+        return Val(self.const(node.var), False)
+
+    def _l_If(self, node: n.If) -> Val | None:
+        t = self.test(node.test)
+        if t is None:
+            return None
+        then, else_ = self.block("then"), self.block("else")
+        self.b.cbranch(t, then, else_)
+        return self.merge([(then, node.then), (else_, node.else_)])
+
+    def _l_Do(self, node: n.Do) -> Val | None:
+        for s in node.statements:
+            if not self.statement(s):
+                return None
+        return self.lower_node(node.ret)
+
+    def _l_Let(self, node: n.Let) -> Val | None:
+        if node.is_loop:
+            return self.loop(node.bindings, lambda i: self.lower_node(node.bindings[i].init), node.body)  # type: ignore[arg-type]
+        depth = len(self.live)
+        for binding in node.bindings:
+            assert binding.init is not None
+            v = self.lower_node(binding.init)
+            if v is None:
+                del self.live[depth:]
+                return None
+            self.locals[binding] = self.push(v)
+        r = self.lower_node(node.body)
+        if r is None:
+            del self.live[depth:]
+            return None
+        return self.finish_scope(r, depth)
+
+    def loop(
+        self,
+        bindings: list[n.LocalBinding],
+        init: Callable[[int], Val | None],
+        body: n.Node,
+    ) -> Val | None:
+        """A loop whose locals live in slots (owned) that `recur` reassigns."""
+        depth = len(self.live)
+        slots = []
+        for i, binding in enumerate(bindings):
+            v = init(i)
+            if v is None:
+                del self.live[depth:]
+                return None
+            ptr = self.alloca(OBJ)
+            self.b.store(self.own(v), ptr)
+            self.live.append(Live(slot=ptr))
+            self.locals[binding] = Slot(ptr, len(self.live) - 1)
+            slots.append(ptr)
+        header = self.block("loop")
+        self.b.branch(header)
+        self.b.position_at_end(header)
+        self.poll()
+        self.loops.append(LoopTarget(bindings, slots, header, depth))
+        r = self.lower_node(body)
+        self.loops.pop()
+        if r is None:
+            del self.live[depth:]
+            return None
+        return self.finish_scope(r, depth)
+
+    def _l_Recur(self, node: n.Recur) -> None:
+        target = next(t for t in reversed(self.loops) if t.bindings == node.target)
+        depth = len(self.live)
+        values = []
+        for e in node.exprs:
+            v = self.lower_node(e)
+            if v is None:
+                del self.live[depth:]
+                return None
+            values.append(self.own(v))
+            self.live.append(Live(values[-1]))
+        del self.live[depth:]
+        for entry in reversed(self.live[target.depth + len(target.slots):]):
+            value = self.b.load(entry.slot) if entry.slot is not None else entry.value
+            self.mod.decref(self.b, value, entry.nullable)
+        olds = [self.b.load(s) for s in target.slots]
+        for s, v in zip(target.slots, values, strict=True):
+            self.b.store(v, s)
+        for old in olds:
+            self.mod.decref(self.b, old)
+        self.b.branch(target.header)
+        return None
+
+    def _l_Invoke(self, node: n.Invoke) -> Val | None:
+        f = node.fn
+        if isinstance(f, n.LocalRef) and f.binding is self.node.local:
+            return self.self_call(node.args)
+        vals = self.operands([f, *node.args])
+        if vals is None:
+            return None
+        r = self.call(vals[0].v, [v.v for v in vals[1:]])
+        for v in vals:
+            self.release(v)
+        return self.check(r)
+
+    def self_call(self, args: list[n.Node]) -> Val | None:
+        """A fn calling itself by name: its native function, directly."""
+        vals = self.operands(args)
+        if vals is None:
+            return None
+        b = self.b
+        failed = b.call(self.capi.fn("Py_EnterRecursiveCall"), [self.mod.cstr(" in pyjank fn")])
+        with b.if_then(b.icmp_signed("!=", failed, I32(0)), likely=False):
+            for v in vals:
+                self.release(v)
+            self.fail()
+        r = b.call(self.fn, [self.env, self._fill([v.v for v in vals]), I64(len(vals)), NULL])
+        b.call(self.capi.fn("Py_LeaveRecursiveCall"), [])
+        for v in vals:
+            self.release(v)
+        return self.check(r)
+
+    def _l_Intrinsic(self, node: n.Intrinsic) -> Val | None:
+        if node.op in _FAST:
+            return self.intrinsic(node, as_bool=False)  # type: ignore[return-value]
+        vals = self.operands(node.args)
+        if vals is None:
+            return None
+        return self.call_helper(IMPLEMENTATIONS[node.op], vals)
+
+    def intrinsic(self, node: n.Intrinsic, as_bool: bool) -> Val | ir.Value | None:
+        """The fixnum fast path, else the runtime's implementation. As a test (`as_bool`)
+        the result is an i1."""
+        vals = self.operands(node.args)
+        if vals is None:
+            return None
+        b = self.b
+        op, step, is_cmp = _FAST[node.op]
+        oks, ints = [], []
+        for v in vals:
+            ok, x = self.mod.unbox_int(b, v.v)
+            oks.append(ok)
+            ints.append(x)
+        if step is not None:
+            ints.append(I64(step))
+        fast, slow, done = self.block("fix"), self.block("generic"), self.block("fixdone")
+        b.cbranch(oks[0] if len(oks) == 1 else b.and_(oks[0], oks[1]), fast, slow)
+        incoming: list[tuple[ir.Value, ir.Block]] = []
+        b.position_at_end(fast)
+        if is_cmp:
+            bit = b.icmp_signed(op, ints[0], ints[1])
+            for v in vals:
+                self.release(v)
+            incoming.append((bit if as_bool else b.select(bit, self.const(True), self.const(False)), b.block))
+            b.branch(done)
+        else:
+            res = getattr(b, op)(ints[0], ints[1])
+            over = b.extract_value(res, 1)
+            boxed = self.block("box")
+            b.cbranch(over, slow, boxed)
+            b.position_at_end(boxed)
+            r = b.call(self.capi.fn("PyLong_FromLongLong"), [b.extract_value(res, 0)])
+            for v in vals:
+                self.release(v)
+            self.check(r)
+            incoming.append((r, b.block))
+            b.branch(done)
+        b.position_at_end(slow)
+        r = self.call_helper(IMPLEMENTATIONS[node.op], vals)
+        if as_bool:
+            t = self.truthy(r.v)
+            self.release(r)
+            incoming.append((t, b.block))
+        elif is_cmp:
+            # comparisons return True/False, which live forever: borrowed like the fast path
+            self.release(r)
+            incoming.append((r.v, b.block))
+        else:
+            incoming.append((r.v, b.block))
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(I1 if as_bool else OBJ)
+        for v, blk in incoming:
+            phi.add_incoming(v, blk)
+        if as_bool:
+            return phi
+        return Val(phi, not is_cmp)
+
+    def _l_Throw(self, node: n.Throw) -> None:
+        v = self.lower_node(node.exc)
+        if v is None:
+            return None
+        b = self.b
+        tp = b.load(b.bitcast(b.gep(v.v, [I64(TYPE)]), OBJP))
+        flags = b.load(b.bitcast(b.gep(tp, [I64(TP_FLAGS)]), I64.as_pointer()))
+        is_exc = b.icmp_unsigned("!=", b.and_(flags, I64(EXC_INSTANCE_FLAG)), I64(0))
+        with b.if_else(is_exc) as (then, otherwise):
+            with then:
+                b.call(self.capi.fn("PyErr_SetObject"), [tp, v.v])
+            with otherwise:
+                r = self.call(self.const(throw_value), [v.v])
+                self.mod.decref(b, r, nullable=True)
+        self.release(v)
+        self.fail()
+        return None
+
+    def _l_Try(self, node: n.Try) -> Val | None:
+        b = self.b
+        depth = len(self.live)
+        outer = self.handler
+        result = self.alloca(OBJ)
+        after = self.block("try.ok")
+        reached = False
+        fin_exc = self.block("finally.exc") if node.finally_ is not None else None
+        dispatch = self.block("catch") if node.catches else None
+        inner = Handler(dispatch or fin_exc, depth)  # type: ignore[arg-type]
+        self.handler = inner
+        r = self.lower_node(node.body)
+        if r is not None:
+            b.store(self.own(self.finish_scope(r, depth)), result)
+            b.branch(after)
+            reached = True
+        self.handler = Handler(fin_exc, depth) if fin_exc is not None else outer
+        if dispatch is not None:
+            b.position_at_end(dispatch)
+            exc = self.push(Val(self.mod.fetch_exception(b), True))
+            exc_entry = self.live[depth]
+            for c in node.catches:
+                cls = self.lower_node(c.cls)
+                if cls is None:
+                    break
+                matches = b.call(self.capi.fn("PyErr_GivenExceptionMatches"), [exc.v, cls.v])
+                self.release(cls)
+                hit, miss = self.block("catch.hit"), self.block("catch.next")
+                b.cbranch(b.icmp_signed("!=", matches, I32(0)), hit, miss)
+                b.position_at_end(hit)
+                self.locals[c.local] = exc
+                r = self.lower_node(c.body)
+                if r is not None:
+                    b.store(self.own(self.finish_scope(r, depth)), result)
+                    b.branch(after)
+                    reached = True
+                del self.live[depth:]
+                self.live.append(exc_entry)
+                b.position_at_end(miss)
+            else:
+                # no clause matched: re-raise it as it was
+                tp = b.load(b.bitcast(b.gep(exc.v, [I64(TYPE)]), OBJP))
+                self.mod.incref(b, tp)
+                tb = b.call(self.capi.fn("PyException_GetTraceback"), [exc.v])
+                b.call(self.capi.fn("PyErr_Restore"), [tp, exc.v, tb])
+                del self.live[depth:]
+                b.branch(self._cleanup(depth, self.handler))
+            del self.live[depth:]
+        if fin_exc is not None:
+            assert node.finally_ is not None
+            self.handler = outer
+            b.position_at_end(fin_exc)
+            cells = [self.alloca(OBJ) for _ in range(3)]
+            b.call(self.capi.fn("PyErr_Fetch"), cells)
+            line = b.load(self.err_line)
+            self.live.extend(Live(slot=c, nullable=True) for c in cells)
+            if self.statement(node.finally_):
+                b.call(self.capi.fn("PyErr_Restore"), [b.load(c) for c in cells])
+                b.store(line, self.err_line)
+                b.branch(self._cleanup(depth, outer))
+            del self.live[depth:]
+        self.handler = outer
+        if not reached:
+            return None
+        b.position_at_end(after)
+        value = b.load(result)
+        if node.finally_ is not None:
+            self.live.append(Live(value))
+            ok = self.statement(node.finally_)
+            del self.live[depth:]
+            if not ok:
+                return None
+        return Val(value, True)
+
+    def _l_Case(self, node: n.Case) -> Val | None:
+        v = self.lower_node(node.expr)
+        if v is None:
+            return None
+        table = {case_key(test): index for test, index in node.tests}
+        r = self.call_helper(case_lookup, [Val(self.const(table), False), v])
+        index = self.b.call(self.capi.fn("PyLong_AsLongLong"), [r.v])
+        self.release(r)
+        default = self.block("case.default")
+        switch = self.b.switch(index, default)
+        arms = [(default, node.default)]
+        for i, branch in enumerate(node.branches):
+            blk = self.block(f"case{i}")
+            switch.add_case(I64(i), blk)
+            arms.append((blk, branch))
+        return self.merge(arms)
+
+    def _l_Fn(self, node: n.Fn) -> Val | None:
+        info = self.nested(node)
+        depth = len(self.live)
+        self.make_fns([info], [])
+        entry = self.live.pop()
+        assert len(self.live) == depth
+        return Val(entry.value, True)
+
+    def nested(self, node: n.Fn) -> FnInfo:
+        info = FnInfo(self.unit, node, 0)
+        self.unit.infos.append(info)
+        self.mod.lower_fn(info, self.unit)
+        return info
+
+    def make_fns(self, infos: list[FnInfo], names: list[n.LocalBinding]) -> None:
+        """Make fn objects for `infos` (pushed on the live stack) from the current values of
+        the locals they capture; `letfn*` siblings (`names`) are filled in afterwards."""
+        b = self.b
+        made: list[tuple[FnInfo, ir.Value]] = []
+        for info in infos:
+            f = b.call(self.capi.fn("PyType_GenericAlloc"), [self.const(self.mod.fn_type), I64(len(info.layout))])
+            self.check(f)
+            self.live.append(Live(f))
+            code = self.mod.functions[info]
+            b.store(b.bitcast(code, OBJ), self.field(f, VECTORCALL))
+            owner = self.const(info)
+            self.mod.incref(b, owner)
+            b.store(owner, self.field(f, INFO))
+            for slot, binding in enumerate(info.layout):
+                if binding not in names:
+                    value = self.local(binding).v
+                    self.mod.incref(b, value)
+                    b.store(value, self.field(f, ITEMS + 8 * slot))
+            made.append((info, f))
+        group = dict(zip(names, (f for _, f in made)))
+        for info, f in made:
+            for slot, binding in enumerate(info.layout):
+                if binding in group:
+                    self.mod.incref(b, group[binding])
+                    b.store(group[binding], self.field(f, ITEMS + 8 * slot))
+
+    def field(self, o: ir.Value, offset: int) -> ir.Value:
+        """A pointer to the PyObject* field at `offset` of object `o`."""
+        return self.b.bitcast(self.b.gep(o, [I64(offset)]), OBJP)
+
+    def _l_LetFn(self, node: n.LetFn) -> Val | None:
+        depth = len(self.live)
+        infos = [self.nested(binding.init) for binding in node.bindings]  # type: ignore[arg-type]
+        self.make_fns(infos, node.bindings)
+        for i, binding in enumerate(node.bindings):
+            self.locals[binding] = Val(self.live[depth + i].value, False, depth + i)  # type: ignore[arg-type]
+        r = self.lower_node(node.body)
+        if r is None:
+            del self.live[depth:]
+            return None
+        return self.finish_scope(r, depth)
+
+    def _l_Def(self, node: n.Def) -> Val | None:
+        parts = [node.meta] + ([node.init] if node.init is not None else [])
+        vals = self.operands(parts)  # type: ignore[arg-type]
+        if vals is None:
+            return None
+        return self.call_helper(define, [Val(self.const(node.var), False), *vals])
+
+    def _l_SetVar(self, node: n.SetVar) -> Val | None:
+        v = self.lower_node(node.val)
+        if v is None:
+            return None
+        r = self.call_method("set", [self.const(node.var), v.v])
+        self.release(v)
+        return self.check(r)
+
+    def _l_SetField(self, node: n.SetField) -> Val | None:
+        vals = self.operands([node.target, node.val])
+        if vals is None:
+            return None
+        return self.call_helper(set_field, [vals[0], Val(self.const(node.field), False), vals[1]])
+
+    def _l_HostCall(self, node: n.HostCall) -> Val | None:
+        vals = self.operands([node.target, *node.args])
+        if vals is None:
+            return None
+        r = self.call_method(node.method, [v.v for v in vals])
+        for v in vals:
+            self.release(v)
+        return self.check(r)
+
+    def _l_HostField(self, node: n.HostField) -> Val | None:
+        v = self.lower_node(node.target)
+        if v is None:
+            return None
+        r = self.b.call(self.capi.fn("PyObject_GetAttr"), [v.v, self.const(node.field)])
+        self.release(v)
+        return self.check(r)
+
+    def _l_HostNew(self, node: n.HostNew) -> Val | None:
+        vals = self.operands([node.cls, *node.args])
+        if vals is None:
+            return None
+        r = self.call(vals[0].v, [v.v for v in vals[1:]])
+        for v in vals:
+            self.release(v)
+        return self.check(r)
+
+    def _l_CollectionLit(self, node: n.CollectionLit) -> Val | None:
+        vals = self.operands(node.items)
+        if vals is None:
+            return None
+        ctor = SUPPORT[{"vector": "_vector", "map": "_hash_map", "set": "_hash_set"}[node.kind]]
+        return self.call_helper(ctor, vals)
+
+    def _l_WithMeta(self, node: n.WithMeta) -> Val | None:
+        vals = self.operands([node.expr, node.meta])
+        if vals is None:
+            return None
+        return self.call_helper(with_meta, vals)
+
+
+# op → (builder method or icmp predicate, constant second operand, is a comparison)
+_FAST: dict[str, tuple[str, int | None, bool]] = {
+    "add": ("sadd_with_overflow", None, False),
+    "sub": ("ssub_with_overflow", None, False),
+    "mul": ("smul_with_overflow", None, False),
+    "inc": ("sadd_with_overflow", 1, False),
+    "dec": ("ssub_with_overflow", 1, False),
+    "lt": ("<", None, True),
+    "lte": ("<=", None, True),
+    "gt": (">", None, True),
+    "gte": (">=", None, True),
+    "eq": ("==", None, True),
+    "num_eq": ("==", None, True),
+    "zero": ("==", 0, True),
+}
+
+
