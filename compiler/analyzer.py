@@ -27,14 +27,14 @@ from ..runtime.lists import list_from
 from ..runtime.maps import EMPTY_MAP, map_from_pairs
 from ..runtime.namespaces import CORE_NS, Namespace, find_ns
 from ..runtime.sets import set_from
-from ..runtime.symbols import Symbol, keyword
+from ..runtime.symbols import Symbol, keyword, next_id
 from ..runtime.vars import Var
 from ..runtime.vectors import vec
 from . import intrinsics
 from . import nodes as n
 from .errors import CompilerError
 from .host import host_ns_object
-from .reader import POSITION_KEYS, next_id
+from .reader import POSITION_KEYS
 from .reader import SPECIAL_FORMS as READER_SPECIAL_FORMS
 
 KW_LINE = keyword(None, "line")
@@ -82,6 +82,7 @@ class Env:
         "tail",
         "in_try",
         "fn_name",
+        "names_fn",
         "line",
         "column",
         "file",
@@ -94,6 +95,7 @@ class Env:
         self.tail = False
         self.in_try = False
         self.fn_name: str | None = None
+        self.names_fn = False
         self.line: int | None = None
         self.column: int | None = None
         self.file = file
@@ -288,7 +290,7 @@ class Analyzer:
         return n.Invoke(form, fn, args)
 
     def _args(self, forms: Any, env: Env) -> list[n.Node]:
-        env = env.with_(tail=False)
+        env = env.with_(tail=False, names_fn=False)
         return [self.analyze(f, env) for f in forms]
 
     def macroexpand_1(self, form: Any, env: Env | None = None) -> Any:
@@ -460,7 +462,9 @@ class Analyzer:
             local = self._new_local(first, "fn")
             rest = rest.rest()
             first = rest.first()
-        if env.fn_name and local is not None:
+        if env.names_fn and env.fn_name:
+            name = env.fn_name
+        elif env.fn_name and local is not None:
             name = f"{env.ns.name}/{local.sym.name}"
         elif env.fn_name:
             name = f"{env.fn_name}/fn--{next_id()}"
@@ -470,7 +474,7 @@ class Analyzer:
             method_forms = [list_from([first, *rest.rest()])]
         else:
             method_forms = list(rest)
-        fn_env = env.with_(fn_name=name, in_try=False, tail=True)
+        fn_env = env.with_(fn_name=name, names_fn=False, in_try=False, tail=True)
         if local is not None:
             fn_env = fn_env.bind([local])
         methods = [self._fn_method(m, fn_env, form) for m in method_forms]
@@ -576,9 +580,8 @@ class Analyzer:
         init_form = args[-1] if len(args) > 1 else _NO_INIT
         init = None
         if init_form is not _NO_INIT:
-            init = self.analyze(
-                init_form, env.with_(tail=False, fn_name=f"{env.ns.name}/{sym.name}")
-            )
+            def_env = env.with_(tail=False, fn_name=f"{env.ns.name}/{sym.name}", names_fn=True)
+            init = self.analyze(init_form, def_env)
         meta_node = self.analyze(meta, env.with_(tail=False))
         return n.Def(form, var, init, meta_node)
 

@@ -3,6 +3,7 @@ then `clojure/core.jank` (the part of clojure.core written in pyjank), then `use
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from typing import Any
@@ -91,4 +92,6 @@ def boot() -> None:
         user = find_or_create_ns("user")
         with bindings([(cv.NS, user)]):
             loader.refer_clojure()
+        # The core library lives as long as the process: keep the collector from rescanning it.
+        gc.freeze()
         _booted = True

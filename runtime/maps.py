@@ -21,6 +21,7 @@ from .equality import (
     box_key,
     equiv,
     hash_entries,
+    unbox_key,
 )
 from .exceptions import IllegalArgumentException, cast_error
 from .interfaces import IFn, IHashEq, IMapEntry, IObj, IPersistentMap
@@ -140,7 +141,7 @@ class PersistentArrayMap(APersistentMap):
         keys = self._keys
         if w in keys:
             i = keys.index(w)
-            return MapEntry(_unbox(keys[i]), self._vals[i])
+            return MapEntry(unbox_key(keys[i]), self._vals[i])
         return None
 
     def assoc(self, k: Any, v: Any) -> APersistentMap:
@@ -167,7 +168,7 @@ class PersistentArrayMap(APersistentMap):
         return PersistentArrayMap(keys[:i] + keys[i + 1 :], vals[:i] + vals[i + 1 :], self._meta)
 
     def items(self) -> Iterator[tuple[Any, Any]]:
-        return zip(map(_unbox, self._keys), self._vals, strict=True)
+        return zip(map(unbox_key, self._keys), self._vals, strict=True)
 
     def empty(self) -> PersistentArrayMap:
         return EMPTY_MAP.with_meta(self._meta)
@@ -176,10 +177,6 @@ class PersistentArrayMap(APersistentMap):
         if meta is self._meta:
             return self
         return PersistentArrayMap(self._keys, self._vals, meta)
-
-
-def _unbox(k: Any) -> Any:
-    return k.k if type(k) is BoxedKey else k
 
 
 class PersistentHashMap(APersistentMap):

@@ -7,6 +7,7 @@ stored integer. Symbols are not interned because each occurrence can carry its o
 
 from __future__ import annotations
 
+import itertools
 import threading
 from typing import Any
 
@@ -62,13 +63,12 @@ class Symbol(Named, IObj, IHashEq):
 
     def __call__(self, coll: Any, not_found: Any = None) -> Any:
         """Symbols look themselves up, like keywords: `('a {'a 1})` is 1."""
-        from .rt import get
-
-        return get(coll, self, not_found)
+        return _get(coll, self, not_found)
 
 
 class Keyword(Named, IFn, IHashEq):
-    """An interned Clojure keyword; `:ns/name` has ns "ns"."""
+    """An interned Clojure keyword; `:ns/name` has ns "ns". Equality is identity (Python's
+    default, done in C), which interning makes correct."""
 
     __slots__ = ("ns", "name", "sym", "_hash", "__weakref__")
 
@@ -80,12 +80,6 @@ class Keyword(Named, IFn, IHashEq):
 
     def __hash__(self) -> int:
         return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return self is other
-
-    def __ne__(self, other: object) -> bool:
-        return self is not other
 
     def __str__(self) -> str:
         return ":" + str(self.sym)
@@ -101,9 +95,16 @@ class Keyword(Named, IFn, IHashEq):
 
     def __call__(self, coll: Any, not_found: Any = None) -> Any:
         """`(:k m)` looks itself up in maps, sets and records."""
-        from .rt import get
+        return _get(coll, self, not_found)
 
-        return get(coll, self, not_found)
+
+_ids = itertools.count(1)
+
+
+def next_id() -> int:
+    """A process-wide increasing number (Clojure's RT.nextID): gensyms, `x#` auto-gensyms,
+    `#()` params and anonymous fn names all draw from it, so they never collide."""
+    return next(_ids)
 
 
 _keywords: dict[tuple[str | None, str], Keyword] = {}
@@ -156,3 +157,18 @@ def compare_named(a: Symbol | Keyword, b: Symbol | Keyword) -> int:
     if a.name == b.name:
         return 0
     return -1 if a.name < b.name else 1
+
+
+def interned_keywords() -> list[Keyword]:
+    """Every keyword interned so far (what editors complete `:` against)."""
+    return list(_keywords.values())
+
+
+def _get(coll: Any, key: Any, not_found: Any) -> Any:
+    """`rt.get`, bound on first use: rt imports the collections, which import this module.
+    After the first call the module global is `rt.get` itself."""
+    global _get
+    from .rt import get
+
+    _get = get
+    return get(coll, key, not_found)

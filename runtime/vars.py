@@ -114,7 +114,9 @@ class Var(IReference, IDeref, IFn):
         """`set!`: only a thread binding made by this thread may be set."""
         box = self._box() if self._thread_bound else None
         if box is None:
-            raise IllegalStateException(f"Can't change/establish root binding of: {self!r} with set")
+            raise IllegalStateException(
+                f"Can't change/establish root binding of: {self!r} with set"
+            )
         if box.thread != threading.get_ident():
             raise IllegalStateException(f"Can't set!: {self!r} from non-binding thread")
         box.val = value

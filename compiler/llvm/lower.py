@@ -33,8 +33,7 @@ from llvmlite import ir
 from ...runtime.vars import Var
 from .. import nodes as n
 from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
-from ..tier0.support import case_key, case_lookup, define, rest_seq, set_field, with_meta
-from ..tier0.support import SUPPORT
+from ..tier0.support import SUPPORT, case_key, case_lookup, define, rest_seq, set_field, with_meta
 from .callables import FnInfo, raise_arity, raise_keywords, throw_value
 from .capi import (
     EXC_INSTANCE_FLAG,

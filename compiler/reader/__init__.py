@@ -8,7 +8,7 @@ file/line/column; `ReaderEOFError` means the text ended inside a form.
 from .errors import ReaderEOFError, ReaderError
 from .reader import DEFAULT_FEATURES, EOF, Reader, read_all, read_string
 from .resolver import DefaultResolver, Resolver
-from .syntax_quote import POSITION_KEYS, SPECIAL_FORMS, next_id, syntax_quote
+from .syntax_quote import POSITION_KEYS, SPECIAL_FORMS, syntax_quote
 
 __all__ = [
     "DEFAULT_FEATURES",
@@ -20,7 +20,6 @@ __all__ = [
     "ReaderEOFError",
     "ReaderError",
     "Resolver",
-    "next_id",
     "read_all",
     "read_string",
     "syntax_quote",

@@ -8,7 +8,6 @@ one auto-gensym per syntax-quote; special forms, `.method` and keywords stay as 
 
 from __future__ import annotations
 
-import itertools
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -24,10 +23,9 @@ from ...runtime.interfaces import (
 )
 from ...runtime.lists import list_
 from ...runtime.maps import map_from_pairs
-from ...runtime.symbols import Keyword, Symbol, keyword
+from ...runtime.symbols import Keyword, Symbol, keyword, next_id
 from .resolver import Resolver
 
-next_id = itertools.count(1).__next__
 """Clojure's RT.nextID: numbers auto-gensyms and the parameters of `#()`."""
 
 SPECIAL_FORMS = frozenset(

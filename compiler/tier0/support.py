@@ -11,7 +11,7 @@ from typing import Any
 
 from ...runtime import rt
 from ...runtime.exceptions import ArityException
-from ...runtime.maps import hash_map
+from ...runtime.maps import map_from_pairs
 from ...runtime.sets import hash_set
 from ...runtime.symbols import keyword
 from ...runtime.vars import Var
@@ -76,6 +76,12 @@ def case_lookup(table: dict, x: Any) -> int:
         return -1
 
 
+def map_literal(*kvs: Any) -> Any:
+    """A `{...}` literal with computed parts: insertion order kept up to 8 entries, as the
+    reader's maps and Clojure's array maps."""
+    return map_from_pairs(zip(kvs[::2], kvs[1::2], strict=True))
+
+
 def with_meta(x: Any, m: Any) -> Any:
     return x.with_meta(m)
 
@@ -93,7 +99,7 @@ SUPPORT: dict[str, Any] = {
     "_def": define,
     "_case": case_lookup,
     "_vector": vector,
-    "_hash_map": hash_map,
+    "_hash_map": map_literal,
     "_hash_set": hash_set,
     "_with_meta": with_meta,
     "_set_field": set_field,

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import uuid as _uuid
@@ -21,7 +20,7 @@ from ..exceptions import (
 )
 from ..interfaces import Named
 from ..printer import str_ as _str1
-from ..symbols import Keyword, Symbol
+from ..symbols import Keyword, Symbol, next_id
 from ..vars import Var
 from .registry import core
 
@@ -119,14 +118,6 @@ def find_keyword(a: Any, b: Any = _NONE) -> Keyword | None:
         return sy.find_keyword(a.ns, a.name)
     s = sy.symbol(a)
     return sy.find_keyword(s.ns, s.name)
-
-
-_ids = itertools.count(1)
-
-
-def next_id() -> int:
-    """A process-wide increasing number (Clojure's RT.nextID), for gensyms."""
-    return next(_ids)
 
 
 @core("gensym")

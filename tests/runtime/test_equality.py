@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pyjank.runtime.characters import char
-from pyjank.runtime.equality import ClassCastException, compare, equiv, hasheq
+from pyjank.runtime.equality import ClassCastException, compare, equiv, hash_unordered, hasheq
 from pyjank.runtime.lists import EMPTY_LIST, list_, list_from
 from pyjank.runtime.maps import EMPTY_MAP, array_map, hash_map, map_from_pairs
 from pyjank.runtime.seqs import concat, lazy_seq, range_, seq
@@ -110,6 +110,11 @@ def test_map_entry_is_a_vector():
     e = MapEntry(A, 1)
     assert equiv(e, vector(A, 1))
     assert hasheq(e) == hasheq(vector(A, 1))
+
+
+def test_map_hash_is_the_unordered_hash_of_its_entries():
+    m = hash_map(A, 1, B, vector(2))
+    assert hash(m) == hash_unordered(m) == hash_unordered([MapEntry(B, vector(2)), MapEntry(A, 1)])
 
 
 def test_hash_of_python_containers_matches_runtime_collections():

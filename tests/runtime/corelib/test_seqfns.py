@@ -1,5 +1,5 @@
 import pytest
-from pyjank.runtime.exceptions import IndexOutOfBoundsException
+from pyjank.runtime.exceptions import IllegalArgumentException, IndexOutOfBoundsException
 from pyjank.runtime.seqs import LazySeq
 
 from ._support import core, kw, lst, m, pr, v
@@ -134,7 +134,7 @@ def test_map():
     assert pr(cmap(plus, v(1, 2), v(10, 20), v(100, 200, 300))) == "(111 222)"
     assert pr(cmap(core("vector"), m(kw("a"), 1))) == "([[:a 1]])"
     assert pr(cmap(core("identity"), "ab")) == "(\\a \\b)"
-    with pytest.raises(TypeError):
+    with pytest.raises(IllegalArgumentException, match="Don't know how to create ISeq"):
         core("seq")(cmap(inc, 5))
     assert pr(core("mapv")(inc, lst(1, 2))) == "[2 3]"
     assert pr(core("mapv")(plus, v(1, 2), v(3, 4, 5))) == "[4 6]"
@@ -323,7 +323,7 @@ def test_reduce():
     early = reduce_(lambda a, x: core("reduced")(a) if x > 3 else a + x, 0, rng())
     assert early == 6
     assert reduce_(lambda a, x: core("reduced")(x), v(1, 2)) == 2
-    with pytest.raises(TypeError):
+    with pytest.raises(IllegalArgumentException, match="Don't know how to create ISeq"):
         reduce_(plus, 5)
     assert reduce_(plus, cmap(inc, rng(100))) == 5050
     assert reduce_(plus, drop(10, rng(100))) == sum(range(10, 100))
