@@ -143,6 +143,8 @@ class Analyzer:
         self.ns = ns if ns is not None else current_ns()
         self.file = file
         self.record = Analysis()
+        self.top_name = f"{self.ns.name}/eval"
+        self.top_line: int | None = None
         self._specials: dict[str, Callable[[Any, Env], n.Node]] = {
             "def": self._def,
             "if": self._if,
@@ -173,8 +175,9 @@ class Analyzer:
         """Analyze a top-level form; `origin`, the form it was expanded from, positions
         it when it has no position of its own."""
         env = self.root_env().at(origin).at(form)
-        env = env.with_(fn_name=f"{self.ns.name}/eval{next_id()}")
-        return self.analyze(form, env)
+        self.top_name = f"{self.ns.name}/eval{next_id()}"
+        self.top_line = env.line
+        return self.analyze(form, env.with_(fn_name=self.top_name))
 
     def analyze(self, form: Any, env: Env) -> n.Node:
         if isinstance(form, Symbol):

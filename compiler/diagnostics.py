@@ -7,10 +7,13 @@ Two shapes, as Clojure 1.10+ prints them (CIDER parses both):
 
 from __future__ import annotations
 
+import inspect
+import re
 import traceback
 from types import TracebackType
 
-from ..runtime.exceptions import ex_message
+from ..runtime.exceptions import ArityException, ex_message
+from ..runtime.namespaces import find_ns
 from .errors import CompilerError
 from .reader import ReaderError
 
@@ -20,18 +23,62 @@ def is_generated(code_qualname: str) -> bool:
     return "/" in code_qualname
 
 
-def user_frame(tb: TracebackType | None) -> tuple[str, str, int] | None:
-    """(fn name, file, line) of the innermost pyjank frame of a traceback."""
-    found = None
+def user_frames(tb: TracebackType | None) -> list[tuple[str, str, int]]:
+    """(fn name, file, line) of each pyjank frame of a traceback, outermost first."""
+    found = []
     while tb is not None:
         code = tb.tb_frame.f_code
         if is_generated(code.co_qualname):
-            found = (code.co_qualname, code.co_filename, tb.tb_lineno)
+            found.append((code.co_qualname, code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
     return found
 
 
+def error_site(exc: BaseException) -> tuple[str, str, int | None] | None:
+    """Where Clojure would say the error happened: the innermost pyjank frame, except that an
+    arity error is reported at the caller (the fn that was called is not at fault)."""
+    frames = user_frames(exc.__traceback__)
+    if isinstance(exc, ArityException) and frames:
+        frames = frames[:-1]
+    if frames:
+        return frames[-1]
+    return getattr(exc, "pyjank_location", None)
+
+
+_PY_ARITY = re.compile(
+    r"^(?P<fn>[^\s(]+/[^\s(]+)\(\) (?:takes .* but (?P<given>\d+) (?:was|were) given"
+    r"|missing (?P<missing>\d+) required positional)"
+)
+
+
+def arity_message(exc: BaseException) -> str | None:
+    """Clojure's message for Python's arity `TypeError` from a core fn implemented in Python
+    (their qualnames are `clojure.core/name`, see runtime/corelib/registry.py)."""
+    if type(exc) is not TypeError:
+        return None
+    m = _PY_ARITY.match(str(exc))
+    if m is None:
+        return None
+    given = m.group("given")
+    if given is None:
+        ns_name, _, name = m.group("fn").partition("/")
+        ns = find_ns(ns_name)
+        fn = ns.mappings.get(name) if ns is not None else None
+        fn = getattr(fn, "root", None)
+        try:
+            params = inspect.signature(fn).parameters.values() if fn is not None else ()
+        except (TypeError, ValueError):
+            return None
+        required = sum(
+            1 for p in params if p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD
+        )
+        given = str(required - int(m.group("missing")))
+    return f"Wrong number of args ({given}) passed to: {m.group('fn')}"
+
+
 def error_class_name(exc: BaseException) -> str:
+    if arity_message(exc) is not None:
+        return "ArityException"
     return type(exc).__name__
 
 
@@ -41,12 +88,11 @@ def headline(exc: BaseException) -> str:
         return exc.headline()
     if isinstance(exc, ReaderError):
         return f"Syntax error reading source at ({_reader_location(exc)})."
-    frame = user_frame(exc.__traceback__)
+    frame = error_site(exc)
     where = ""
     if frame is not None:
         fn, file, line = frame
-        fn = fn.rsplit("--", 1)[0] if "/eval" in fn else fn
-        where = f" at {fn} ({_short_file(file)}:{line})"
+        where = f" at {fn} ({_short_file(file)}" + (f":{line})" if line else ")")
     return f"Execution error ({error_class_name(exc)}){where}."
 
 
@@ -55,7 +101,7 @@ def message(exc: BaseException) -> str:
         return exc.message
     if isinstance(exc, ReaderError):
         return str(getattr(exc, "message", None) or exc)
-    msg = ex_message(exc)
+    msg = arity_message(exc) or ex_message(exc)
     return msg if msg else error_class_name(exc)
 
 

@@ -39,7 +39,14 @@ def eval_form(
             return result
         form = expanded
     node = analyzer.analyze_top(form, origin)
-    return run_node(node, file or "NO_SOURCE_FILE", analyzer)
+    try:
+        return run_node(node, file or "NO_SOURCE_FILE", analyzer)
+    except Exception as e:
+        if not hasattr(e, "pyjank_location"):
+            # Where to report an error raised outside any pyjank frame (a core fn called
+            # directly from the top level): the top-level form, as Clojure's `eval123`.
+            e.pyjank_location = (analyzer.top_name, file or "NO_SOURCE_FILE", analyzer.top_line)
+        raise
 
 
 def run_node(node: n.Node, filename: str, analyzer: Analyzer) -> Any:
@@ -47,7 +54,7 @@ def run_node(node: n.Node, filename: str, analyzer: Analyzer) -> Any:
     if _is_simple(node):
         return _run_simple(node)
     module = Module(filename)
-    thunk = module.compile_thunk(node, f"{analyzer.ns.name}/eval")
+    thunk = module.compile_thunk(node, analyzer.top_name)
     return thunk()
 
 

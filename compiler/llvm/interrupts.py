@@ -1,24 +1,25 @@
-"""Interrupting native code (design §3.5, §5).
+"""Interrupting native code, and letting other threads run while it runs (design §3.5, §5).
 
-Python code is stopped by an asynchronous exception, but a native loop never returns to the
-interpreter's eval loop to see one. So native code polls a process-wide flag on every loop
-back-edge and fn entry (one volatile load); when it is set, it calls `poll`, which raises the
-requested exception in the thread it was meant for.
+Native code holds the GIL, so on its own it would never let another thread run: not the
+daemon's event loop, nor a thread asking it to stop. So it counts fn entries (a process-wide
+counter) and loop back-edges (a counter per running loop) and, every `POLL_EVERY` of them,
+calls `poll`: a Python function, so it releases the GIL for a moment and runs the eval loop,
+where an asynchronous exception (`PyThreadState_SetAsyncExc`, how the nREPL server stops a
+job) is raised as it is in Python code. Interrupts can also be requested here directly:
 
     request_interrupt(thread_id, exc)  # thread_id None: the next thread that polls
     cancel_interrupt(thread_id)
-
-The nREPL server calls `request_interrupt(job.thread_id, Interrupted)` next to its
-`PyThreadState_SetAsyncExc`, so both Python and native code stop.
 """
 
 from __future__ import annotations
 
 import ctypes
 import threading
+import time
 
-_flag = ctypes.c_int32(0)
-FLAG_ADDRESS = ctypes.addressof(_flag)
+POLL_EVERY = 1 << 16
+_ticks = ctypes.c_int32(POLL_EVERY)
+TICKS_ADDRESS = ctypes.addressof(_ticks)
 _lock = threading.Lock()
 _pending: dict[int | None, type[BaseException]] = {}
 
@@ -29,21 +30,19 @@ def request_interrupt(
     """Make native code running in `thread_id` (any thread when None) raise `exc`."""
     with _lock:
         _pending[thread_id] = exc
-        _flag.value = 1
 
 
 def cancel_interrupt(thread_id: int | None = None) -> None:
     with _lock:
         _pending.pop(thread_id, None)
-        _flag.value = 1 if _pending else 0
 
 
 def poll() -> None:
-    """Called by native code when the flag is set: raise if the interrupt is for us."""
-    with _lock:
-        exc = _pending.pop(threading.get_ident(), None)
-        if exc is None:
-            exc = _pending.pop(None, None)
-        _flag.value = 1 if _pending else 0
-    if exc is not None:
-        raise exc
+    """Called by native code now and then: let other threads run, then raise if an
+    interrupt is pending for this thread."""
+    time.sleep(0)
+    if _pending:
+        with _lock:
+            exc = _pending.pop(threading.get_ident(), None) or _pending.pop(None, None)
+        if exc is not None:
+            raise exc

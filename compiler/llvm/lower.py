@@ -53,7 +53,7 @@ from .capi import (
 )
 from .constants import Address, ConstTable
 from .fntype import INFO, ITEMS, VECTORCALL
-from .interrupts import FLAG_ADDRESS, poll
+from .interrupts import POLL_EVERY, TICKS_ADDRESS, poll
 
 FN_TYPE = ir.FunctionType(OBJ, (OBJ, OBJP, I64, OBJ))
 NULL = ir.Constant(OBJ, None)
@@ -135,12 +135,23 @@ class ModuleLowering:
         self._helpers: dict[str, ir.Function] = {}
 
     def lower_fn(self, info: FnInfo, unit: Any) -> ir.Function:
+        """The fn's vectorcall entry: its body under the interpreter's recursion guard, so
+        deep recursion raises RecursionError instead of exhausting the C stack."""
         name = f"pj_fn{next(_ids)}"
-        llfn = ir.Function(self.module, FN_TYPE, name=name)
+        entry = ir.Function(self.module, FN_TYPE, name=name)
+        body = ir.Function(self.module, FN_TYPE, name=f"{name}.body")
+        body.linkage = "internal"
         self.symbols[info] = name
-        self.functions[info] = llfn
-        FnLowering(self, unit, info, llfn).lower()
-        return llfn
+        self.functions[info] = entry
+        FnLowering(self, unit, info, body).lower()
+        b = ir.IRBuilder(entry.append_basic_block("entry"))
+        failed = b.call(self.capi.fn("Py_EnterRecursiveCall"), [self.cstr(" in a pyjank fn")])
+        with b.if_then(b.icmp_signed("!=", failed, I32(0)), likely=False):
+            b.ret(NULL)
+        r = b.call(body, entry.args)
+        b.call(self.capi.fn("Py_LeaveRecursiveCall"), [])
+        b.ret(r)
+        return entry
 
     def cstr(self, text: str) -> ir.Value:
         """A NUL-terminated C string constant (module-local, position-independent)."""
@@ -340,14 +351,14 @@ class FnLowering:
         del self.live[depth:]
         return r
 
-    def poll(self) -> None:
-        """The interrupt check of fn entries and loop back-edges: one volatile load."""
-        flag = self.b.bitcast(self.consts.load(self.b, Address(FLAG_ADDRESS)), I32.as_pointer())
-        # an atomic load, so that no optimisation hoists it out of a loop
-        raised = self.b.icmp_signed("!=", self.b.load_atomic(flag, "monotonic", 4), I32(0))
-        with self.b.if_then(raised, likely=False):
-            r = self.check(self.call(self.const(poll), []))
-            self.release(r)
+    def tick(self, counter: ir.Value) -> None:
+        """Count down `counter` (an i32 in memory); at zero, reset it and `poll`."""
+        b = self.b
+        left = b.sub(b.load(counter), I32(1))
+        b.store(left, counter)
+        with b.if_then(b.icmp_signed("<=", left, I32(0)), likely=False):
+            b.store(I32(POLL_EVERY), counter)
+            self.release(self.check(self.call(self.const(poll), [])))
 
     def call(self, fn: ir.Value, args: list[ir.Value]) -> ir.Value:
         """`fn(*args)` through vectorcall; the result is unchecked (NULL on error)."""
@@ -401,7 +412,8 @@ class FnLowering:
             with b.if_then(b.icmp_signed("!=", size, I64(0))):
                 self.call_helper(raise_keywords, [Val(self.const(node.name), False)])
                 b.unreachable()
-        self.poll()
+        ticks = self.consts.load(b, Address(TICKS_ADDRESS))
+        self.tick(b.bitcast(ticks, I32.as_pointer()))
         arity_error = self.block("arity")
         variadic = node.variadic
         default = arity_error
@@ -608,10 +620,12 @@ class FnLowering:
             self.live.append(Live(slot=ptr))
             self.locals[binding] = Slot(ptr, len(self.live) - 1)
             slots.append(ptr)
+        counter = self.alloca(I32)
+        self.b.store(I32(POLL_EVERY), counter)
         header = self.block("loop")
         self.b.branch(header)
         self.b.position_at_end(header)
-        self.poll()
+        self.tick(counter)
         self.loops.append(LoopTarget(bindings, slots, header, depth))
         r = self.lower_node(body)
         self.loops.pop()
@@ -656,18 +670,12 @@ class FnLowering:
         return self.check(r)
 
     def self_call(self, args: list[n.Node]) -> Val | None:
-        """A fn calling itself by name: its native function, directly."""
+        """A fn calling itself by name: its native entry, directly."""
         vals = self.operands(args)
         if vals is None:
             return None
-        b = self.b
-        failed = b.call(self.capi.fn("Py_EnterRecursiveCall"), [self.mod.cstr(" in pyjank fn")])
-        with b.if_then(b.icmp_signed("!=", failed, I32(0)), likely=False):
-            for v in vals:
-                self.release(v)
-            self.fail()
-        r = b.call(self.fn, [self.env, self._fill([v.v for v in vals]), I64(len(vals)), NULL])
-        b.call(self.capi.fn("Py_LeaveRecursiveCall"), [])
+        entry = self.mod.functions[self.info]
+        r = self.b.call(entry, [self.env, self._fill([v.v for v in vals]), I64(len(vals)), NULL])
         for v in vals:
             self.release(v)
         return self.check(r)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import FunctionType
 from typing import Any
 
 from ..maps import hash_map
@@ -23,6 +24,10 @@ def intern_fn(name: str, fn: Any, *, doc: str | None = None, macro: bool = False
 
     var = CORE_NS.intern(name)
     var.bind_root(fn)
+    if isinstance(fn, FunctionType) and "/" not in fn.__qualname__:
+        # Python's own arity errors then name the Clojure fn ("clojure.core/inc() takes...");
+        # compiler/diagnostics.py turns them into Clojure's "Wrong number of args" message.
+        fn.__qualname__ = f"clojure.core/{name}"
     meta = [_KW_NS, CORE_NS, _KW_NAME, Symbol(None, name), _KW_FILE, "clojure/core.py"]
     doc = doc if doc is not None else getattr(fn, "__doc__", None)
     if doc:

@@ -1,8 +1,27 @@
 """The ops, one module per group; importing this package registers them all in `OPS`.
 
-Tooling ops (completions, info, eldoc, ns-list, stacktrace, test, ...) join as further
-modules here, each registering small handlers with `@OPS.op(...)`."""
+The core ops (sessions, eval, interrupt, stdin) register with `@OPS.op(...)`; the tooling
+ops (completion, info, namespaces, macroexpand, stacktraces, tests, formatting) with
+`tooling.tooling_op`, which runs them beside a busy session and adds their `cider/` names."""
 
-from . import describe, eval_op, interrupt, session_ops, stdin
+from . import (
+    completion,
+    describe,
+    eval_op,
+    info,
+    interrupt,
+    namespaces,
+    session_ops,
+    stdin,
+)
 
-__all__ = ["describe", "eval_op", "interrupt", "session_ops", "stdin"]
+__all__ = [
+    "completion",
+    "describe",
+    "eval_op",
+    "info",
+    "interrupt",
+    "namespaces",
+    "session_ops",
+    "stdin",
+]

@@ -8,6 +8,7 @@ import gc
 import subprocess
 import sys
 import textwrap
+import traceback
 import tracemalloc
 
 import pytest
@@ -85,7 +86,7 @@ def test_traceback_names_the_fn_file_and_line(native):
     native('(defn boom [x]\n  (inc x)\n  (throw (ex-info "bang" {})))', "my/file.jank")
     with pytest.raises(Exception, match="bang") as info:
         native("(boom 1)")
-    frames = [(f.name, f.filename, f.lineno) for f in info.traceback]
+    frames = [(f.name, f.filename, f.lineno) for f in traceback.extract_tb(info.tb)]
     assert any(name.endswith("/boom") and file == "my/file.jank" and line == 3
                for name, file, line in frames), frames
 
