@@ -61,6 +61,7 @@ _COMPILER_FNS = {
     "read-string": _read_string,
     "load-string": loader.load_string,
     "load-file": loader.load_file,
+    "load": loader.load,
     "require": loader.require,
     "use": loader.use,
     "refer": loader.refer,

@@ -57,7 +57,10 @@ class SourcePath:
         self.dirs = [Path(d) for d in dirs]
 
     def find(self, ns_name: str) -> Path | None:
-        rel = ns_name.replace("-", "_").replace(".", "/")
+        return self.find_resource(ns_name.replace("-", "_").replace(".", "/"))
+
+    def find_resource(self, rel: str) -> Path | None:
+        """`rel` (no extension) as .jank, .cljc or .clj under a source dir or the bundle."""
         for base in [*self.dirs, BUNDLED]:
             for ext in EXTENSIONS:
                 p = base / (rel + ext)
@@ -109,6 +112,21 @@ def load_string(text: str, file: str | None = None) -> Any:
 def load_file(path: str | Path) -> Any:
     p = Path(path)
     return load_string(p.read_text(encoding="utf-8"), str(p))
+
+
+def load(*paths: str) -> None:
+    """`(load "a/b")`: load resources from the source path. A path without a leading `/` is
+    relative to the directory of the current namespace, as in Clojure."""
+    for path in paths:
+        if path.startswith("/"):
+            rel = path[1:]
+        else:
+            ns_dir = str(cv.current_ns().name).replace("-", "_").replace(".", "/")
+            rel = f"{ns_dir.rpartition('/')[0]}/{path}" if "/" in ns_dir else path
+        found = source_path.find_resource(rel)
+        if found is None:
+            raise FileNotFoundError(f"Could not locate {rel}.jank, {rel}.cljc or {rel}.clj")
+        load_file(found)
 
 
 def in_ns(name: Symbol) -> Namespace:

@@ -326,8 +326,8 @@ def var_arglists(var: Var) -> Arglists | None:
 
 
 def signature_arglists(fn: Any) -> Arglists | None:
-    """Clojure arities from a Python signature: optional parameters make further arities,
-    `*args` becomes `& args`, underscores hyphens."""
+    """Clojure arities from a Python signature: each optional parameter and `*args` (as
+    `& args`) makes one more arity; underscores become hyphens."""
     try:
         sig = inspect.signature(fn)
     except (TypeError, ValueError):
@@ -343,7 +343,7 @@ def signature_arglists(fn: Any) -> Arglists | None:
             rest = name
     arities = [required + optional[:i] for i in range(len(optional) + 1)]
     if rest is not None:
-        arities[-1] = [*arities[-1], "&", rest]
+        arities.append([*arities[-1], "&", rest])
     return arities
 
 

@@ -46,6 +46,9 @@ class Engine:
             codemodel="jitdefault",
         )
         self.jit = llvm.create_lljit_compiler(self.tm)
+        self.passes = llvm.create_pass_builder(
+            self.tm, llvm.create_pipeline_tuning_options(speed_level=2)
+        )
 
     def new_module(self) -> ir.Module:
         module = ir.Module(name=f"pyjank{next(_ids)}")
@@ -60,15 +63,28 @@ class Engine:
             print(text)
         parsed = llvm.parse_assembly(text)
         parsed.verify()
-        pto = llvm.create_pipeline_tuning_options(speed_level=2)
-        pb = llvm.create_pass_builder(self.tm, pto)
-        pb.getModulePassManager().run(parsed, pb)
+        mpm = llvm.create_new_module_pass_manager()
+        for add in _PASSES:
+            getattr(mpm, add)()
+        mpm.run(parsed, self.passes)
         obj = self.tm.emit_object(parsed)
         builder = llvm.JITLibraryBuilder().add_object_img(obj).add_current_process()
         for name in exports:
             builder.export_symbol(name)
         return builder.link(self.jit, module.name)
 
+
+# A fixed pipeline rather than the O2 one: llvmlite's O2 module pipeline leaks ~50 KiB per
+# run, which a REPL redefining fns would feel (design §3.7); this one leaks almost nothing.
+_PASSES = (
+    "add_always_inliner_pass",
+    "add_sroa_pass",
+    "add_instruction_combine_pass",
+    "add_simplify_cfg_pass",
+    "add_new_gvn_pass",
+    "add_instruction_combine_pass",
+    "add_dead_code_elimination_pass",
+)
 
 _engine: Engine | None = None
 

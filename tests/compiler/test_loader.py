@@ -108,3 +108,11 @@ def test_cyclic_require_is_reported(src_tree, run):
 def test_clojure_core_qualified_calls_resolve(run):
     assert run("(clojure.core/+ 1 2)") == 3
     assert run("(clojure.core/str (clojure.core/inc 1))") == "2"
+
+
+def test_load_resource_relative_to_current_ns(src_tree, run):
+    write(src_tree, "lr/main.jank", '(ns lr.main)\n(load "helpers")\n(defn go [] (helper))\n')
+    write(src_tree, "lr/helpers.jank", "(in-ns 'lr.main)\n(defn helper [] :helped)\n")
+    write(src_tree, "lr/absolute.jank", "(ns lr.absolute)\n(def x 5)\n")
+    assert run("(require 'lr.main) (lr.main/go)") == run(":helped")
+    assert run('(load "/lr/absolute") lr.absolute/x') == 5
