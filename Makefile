@@ -1,11 +1,16 @@
 # One command does all set-up: `make test` creates .venv, installs pyjank with its test
-# extras and runs the whole suite. `make nrepl` starts the daemon the same way.
+# extras, installs the system packages the tests use and runs the whole suite. `make nrepl`
+# starts the daemon the same way.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The reference Clojure nREPL client, which tests/server/test_reference_client.py drives the
+# daemon with (Debian packages; elsewhere that test skips).
+SYSTEM_PACKAGES := clojure libnrepl-clojure
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: test lint format bench repl nrepl clean
+.PHONY: test deps-system lint format bench repl nrepl clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,9 +18,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-test: $(STAMP)
+test: $(STAMP) deps-system
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# A no-op when the packages are installed or there is no dpkg/apt-get (not Debian).
+deps-system:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \
+		echo installing $$missing; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$missing; \
+	elif [ -n "$$missing" ]; then \
+		echo "no apt-get: not installing $$missing (the reference-client test will skip)"; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

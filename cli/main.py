@@ -4,6 +4,7 @@ pyjank                    terminal REPL
 pyjank -e EXPR            evaluate, printing each non-nil value like a REPL
 pyjank run FILE [ARGS]    load a file with *command-line-args* bound to ARGS
 pyjank -m NS [ARGS]       require NS and call its -main with ARGS
+pyjank new NAME           create a project ready for CIDER and Calva (see new_project.py)
 """
 
 from __future__ import annotations
@@ -44,12 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--verbose", action="store_true", help="show Python tracebacks on errors")
     add_jit_argument(p)
-    p.add_argument("args", nargs=argparse.REMAINDER, help="'run FILE [ARGS...]', or ARGS for -m")
+    p.add_argument(
+        "args", nargs=argparse.REMAINDER, help="'run FILE [ARGS...]', 'new NAME', or ARGS for -m"
+    )
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     opts = build_parser().parse_args(argv)
+    if opts.args[:1] == ["new"] and opts.main_ns is None:
+        from .new_project import main as new_project
+
+        return new_project(opts.args[1:])
     if opts.jit:
         set_jit_mode(opts.jit)
     if opts.path:

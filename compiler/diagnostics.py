@@ -87,7 +87,7 @@ def headline(exc: BaseException) -> str:
     if isinstance(exc, CompilerError):
         return exc.headline()
     if isinstance(exc, ReaderError):
-        return f"Syntax error reading source at ({_reader_location(exc)})."
+        return f"Syntax error reading source at ({exc.location})."
     frame = error_site(exc)
     where = ""
     if frame is not None:
@@ -111,15 +111,6 @@ def format_error(exc: BaseException, verbose: bool = False) -> str:
     if verbose:
         text += "\n" + "".join(traceback.format_exception(exc))
     return text
-
-
-def _reader_location(exc: ReaderError) -> str:
-    parts = [getattr(exc, "file", None) or "REPL"]
-    for attr in ("line", "column"):
-        v = getattr(exc, attr, None)
-        if v is not None:
-            parts.append(str(v))
-    return ":".join(parts)
 
 
 def _short_file(file: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 JIT_MODES = ("eager", "lazy", "off")
-DEFAULT_JIT = "off"
+DEFAULT_JIT = "off"  # lazy once core.jank has a disk cache and latency is fixed
 
 _jit = os.environ.get("PYJANK_JIT", DEFAULT_JIT)
 if _jit not in JIT_MODES:

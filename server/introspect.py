@@ -265,7 +265,7 @@ def _var_info(var: Var) -> dict[str, Any]:
         "ns": _var_ns(var),
         "doc": _meta(var, "doc"),
         "arglists-str": arglists_str(lists) if lists else None,
-        "arglists": "(" + " ".join(f"[{' '.join(a)}]" for a in lists) + ")" if lists else None,
+        "arglists": f"({' '.join(map(_printed, lists))})" if lists else None,
         "file": file_uri(file),
         "line": line,
         "column": column,
@@ -349,7 +349,11 @@ def signature_arglists(fn: Any) -> Arglists | None:
 
 def arglists_str(lists: Arglists) -> str:
     """ "[f]\\n[f coll]", the form CIDER and Calva parse for signature help."""
-    return "\n".join(f"[{' '.join(arity)}]" for arity in lists)
+    return "\n".join(map(_printed, lists))
+
+
+def _printed(arity: list[str]) -> str:
+    return f"[{' '.join(arity)}]"
 
 
 # -- locations -------------------------------------------------------------------------------
@@ -403,7 +407,7 @@ def ns_path(ns: Namespace) -> Path | None:
     found = loader.source_path.find(str(ns.name))
     if found is not None:
         return found.resolve()
-    for var in list(ns.interns().values()):
+    for var in own_vars(ns).values():
         file = _meta(var, "file")
         if isinstance(file, str) and file_uri(file) is not None:
             return Path(file).resolve()
@@ -430,7 +434,7 @@ def completions(ns: Namespace, prefix: str, extra: frozenset[str] = frozenset())
 
 
 def _plain_candidates(ns: Namespace, extra: frozenset[str]) -> Iterator[dict]:
-    for name, value in list(ns.mappings.items()):
+    for name, value in dict(ns.mappings).items():
         if isinstance(value, Var):
             if value.ns is ns or not is_private(value):
                 yield _var_candidate(name, value, extra)
@@ -445,7 +449,7 @@ def _plain_candidates(ns: Namespace, extra: frozenset[str]) -> Iterator[dict]:
 def _qualified_candidates(ns: Namespace, head: str, extra: frozenset[str]) -> Iterator[dict]:
     target = ns.aliases.get(head) or find_ns(head)
     if target is not None:
-        for name, var in list(target.interns().items()):
+        for name, var in own_vars(target).items():
             if target is ns or not is_private(var):
                 yield _var_candidate(f"{head}/{name}", var, extra)
         return
@@ -467,7 +471,7 @@ def _var_candidate(candidate: str, var: Var, extra: frozenset[str]) -> dict:
         "ns": _var_ns(var),
     }
     if "arglists" in extra and (lists := var_arglists(var)):
-        c["arglists"] = [f"[{' '.join(a)}]" for a in lists]
+        c["arglists"] = [_printed(arity) for arity in lists]
     if "doc" in extra and (doc := _meta(var, "doc")):
         c["doc"] = doc
     return c
@@ -509,11 +513,24 @@ def ns_names(exclude: Iterable[str] = ()) -> list[str]:
 
 def ns_var_names(ns: Namespace, private: bool = False) -> list[str]:
     """The names of a namespace's public (or all its) vars, sorted."""
-    interns = ns.interns()
+    interns = own_vars(ns)
     return sorted(n for n, v in interns.items() if private or not is_private(v))
 
 
+def own_vars(ns: Namespace) -> dict[str, Var]:
+    """The vars a namespace interned, by name: from a copy of its mappings (copying a dict
+    is atomic, iterating one that an eval in another thread grows is not)."""
+    return {k: v for k, v in dict(ns.mappings).items() if isinstance(v, Var) and v.ns is ns}
+
+
 # -- helpers ---------------------------------------------------------------------------------
+def strings(value: Any) -> list[str]:
+    """The strings of a request value that should be a list of them (one alone counts)."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def _meta(ref: Any, key: str) -> Any:
     m = ref.meta()
     return m.val_at(keyword(None, key)) if m is not None else None

@@ -25,6 +25,7 @@ from typing import Any
 from ..compiler.diagnostics import is_generated
 from ..compiler.errors import CompilerError
 from ..compiler.reader import ReaderError
+from ..runtime import core_vars as cv
 from ..runtime.exceptions import class_name, ex_data, ex_message
 from .introspect import file_uri
 
@@ -34,6 +35,12 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # pyjank's own sources
 _TOOLING = tuple(str(_PACKAGE / part) for part in ("server", "compiler"))
 _GENSYM = re.compile(r"--\d+")
 _EVAL_FN = re.compile(r"eval\d+")  # the fn a top-level form is compiled to
+
+
+def last_error(bindings: dict[Any, Any] | None) -> BaseException | None:
+    """`*e` in a session's saved bindings."""
+    exc = bindings.get(cv.REPL_E) if bindings is not None else None
+    return exc if isinstance(exc, BaseException) else None
 
 
 def causes(exc: BaseException, printer: Printer) -> list[dict[str, Any]]:

@@ -48,7 +48,7 @@ def make_fns(
     """Fn objects for `infos` made together (one fn, or a `letfn*` group whose locals are
     `names`): captured values from `outer`, then the siblings filled in."""
     fns = [ftype.new(i, i.entry, [outer.get(b) for b in i.layout]) for i in infos]
-    group = dict(zip(names, fns))
+    group = dict(zip(names, fns, strict=False))
     for info, f in zip(infos, fns, strict=True):
         for slot, b in enumerate(info.layout):
             if b in group:

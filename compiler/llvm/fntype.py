@@ -71,7 +71,9 @@ def _lower_support(module: ir.Module, consts: ConstTable, first_call: Any) -> li
     capi = CApi(module)
     void = ir.VoidType()
 
-    def define(name: str, ret: ir.Type, args: tuple[ir.Type, ...]) -> tuple[ir.Function, ir.IRBuilder]:
+    def define(
+        name: str, ret: ir.Type, args: tuple[ir.Type, ...]
+    ) -> tuple[ir.Function, ir.IRBuilder]:
         fn = ir.Function(module, ir.FunctionType(ret, args), name=name)
         return fn, ir.IRBuilder(fn.append_basic_block("entry"))
 
@@ -91,7 +93,9 @@ def _lower_support(module: ir.Module, consts: ConstTable, first_call: Any) -> li
             with b.if_then(b.icmp_signed("==", r, I64(0))):
                 b.call(capi.fn("_Py_Dealloc"), [o])
 
-    def each_item(b: ir.IRBuilder, o: ir.Value, body: Callable[[ir.IRBuilder, ir.Value], None]) -> None:
+    def each_item(
+        b: ir.IRBuilder, o: ir.Value, body: Callable[[ir.IRBuilder, ir.Value], None]
+    ) -> None:
         """Run `body(b, item_pointer)` over the captured values of fn `o`."""
         n = b.load(field(b, o, VAR_SIZE, I64))
         head, step, done = (b.function.append_basic_block(x) for x in ("head", "step", "done"))
@@ -169,8 +173,9 @@ def _lower_support(module: ir.Module, consts: ConstTable, first_call: Any) -> li
 class FnType:
     """The process's `pyjank.Fn` type and its native support code (made once)."""
 
-    def __init__(self, link: Callable[[ir.Module, list[str]], Any], module: ir.Module,
-                 first_call: Any) -> None:
+    def __init__(
+        self, link: Callable[[ir.Module, list[str]], Any], module: ir.Module, first_call: Any
+    ) -> None:
         consts = ConstTable(module, "pj_support_consts")
         names = _lower_support(module, consts, first_call)
         consts.finish()

@@ -96,8 +96,9 @@ class Live:
 
     __slots__ = ("value", "slot", "nullable")
 
-    def __init__(self, value: ir.Value | None = None, slot: ir.Value | None = None,
-                 nullable: bool = False) -> None:
+    def __init__(
+        self, value: ir.Value | None = None, slot: ir.Value | None = None, nullable: bool = False
+    ) -> None:
         self.value, self.slot, self.nullable = value, slot, nullable
 
 
@@ -181,8 +182,11 @@ class ModuleLowering:
 
     def decref(self, b: ir.IRBuilder, o: ir.Value, nullable: bool = False) -> None:
         name = "xdecref" if nullable else "decref"
-        fn = self.helper(name, ir.FunctionType(ir.VoidType(), (OBJ,)),
-                         lambda hb, o: self._decref(hb, o, nullable))
+        fn = self.helper(
+            name,
+            ir.FunctionType(ir.VoidType(), (OBJ,)),
+            lambda hb, o: self._decref(hb, o, nullable),
+        )
         b.call(fn, [o])
 
     @staticmethod
@@ -586,7 +590,9 @@ class FnLowering:
 
     def _l_Let(self, node: n.Let) -> Val | None:
         if node.is_loop:
-            return self.loop(node.bindings, lambda i: self.lower_node(node.bindings[i].init), node.body)  # type: ignore[arg-type]
+            return self.loop(
+                node.bindings, lambda i: self.lower_node(node.bindings[i].init), node.body
+            )  # type: ignore[arg-type]
         depth = len(self.live)
         for binding in node.bindings:
             assert binding.init is not None
@@ -646,7 +652,7 @@ class FnLowering:
             values.append(self.own(v))
             self.live.append(Live(values[-1]))
         del self.live[depth:]
-        for entry in reversed(self.live[target.depth + len(target.slots):]):
+        for entry in reversed(self.live[target.depth + len(target.slots) :]):
             value = self.b.load(entry.slot) if entry.slot is not None else entry.value
             self.mod.decref(self.b, value, entry.nullable)
         olds = [self.b.load(s) for s in target.slots]
@@ -711,7 +717,9 @@ class FnLowering:
             bit = b.icmp_signed(op, ints[0], ints[1])
             for v in vals:
                 self.release(v)
-            incoming.append((bit if as_bool else b.select(bit, self.const(True), self.const(False)), b.block))
+            incoming.append(
+                (bit if as_bool else b.select(bit, self.const(True), self.const(False)), b.block)
+            )
             b.branch(done)
         else:
             res = getattr(b, op)(ints[0], ints[1])
@@ -875,7 +883,10 @@ class FnLowering:
         b = self.b
         made: list[tuple[FnInfo, ir.Value]] = []
         for info in infos:
-            f = b.call(self.capi.fn("PyType_GenericAlloc"), [self.const(self.mod.fn_type), I64(len(info.layout))])
+            f = b.call(
+                self.capi.fn("PyType_GenericAlloc"),
+                [self.const(self.mod.fn_type), I64(len(info.layout))],
+            )
             self.check(f)
             self.live.append(Live(f))
             code = self.mod.functions[info]
@@ -889,7 +900,7 @@ class FnLowering:
                     self.mod.incref(b, value)
                     b.store(value, self.field(f, ITEMS + 8 * slot))
             made.append((info, f))
-        group = dict(zip(names, (f for _, f in made)))
+        group = dict(zip(names, (f for _, f in made), strict=False))
         for info, f in made:
             for slot, binding in enumerate(info.layout):
                 if binding in group:
@@ -988,5 +999,3 @@ _FAST: dict[str, tuple[str, int | None, bool]] = {
     "num_eq": ("==", None, True),
     "zero": ("==", 0, True),
 }
-
-

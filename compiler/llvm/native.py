@@ -50,7 +50,9 @@ class NativeFns:
         def make(*values: Any) -> tuple:
             if eager:
                 unit.ensure_compiled()
-            return tuple(make_fns(fn_type(), infos, dict(zip(captured, values, strict=True)), names))
+            return tuple(
+                make_fns(fn_type(), infos, dict(zip(captured, values, strict=True)), names)
+            )
 
         return make, captured
 

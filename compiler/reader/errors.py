@@ -8,9 +8,12 @@ ask for another line instead of reporting an error.
 
 from __future__ import annotations
 
+from ..errors import SourceError
 
-class ReaderError(Exception):
-    """A syntax error at `file:line:column` (1-based, like Clojure)."""
+
+class ReaderError(SourceError):
+    """A syntax error at `file:line:column` (1-based, like Clojure); `offset` is the
+    character offset into the text."""
 
     def __init__(
         self,
@@ -20,11 +23,7 @@ class ReaderError(Exception):
         column: int | None = None,
         offset: int | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.file = file
-        self.line = line
-        self.column = column
+        super().__init__(message, file, line, column)
         self.offset = offset
 
     def __str__(self) -> str:

@@ -306,21 +306,26 @@ class Module:
         captured = [b for b in node.closed_overs if b is not node.local]
         if not captured:
             return defs, _name(pyname)
+        fdef, call = self._factory(captured, defs, _name(pyname))
+        return [fdef], call
+
+    def _factory(
+        self, captured: list[n.LocalBinding], defs: list[A.stmt], result: A.expr
+    ) -> tuple[A.FunctionDef, A.Call]:
+        """A function that receives the captured locals' current values, runs `defs` and
+        returns `result`; and the call of it. This is how closures capture values."""
         factory = self.temp("mk")
-        fdef = self._funcdef(
-            factory,
-            A.arguments(
-                posonlyargs=[],
-                args=[A.arg(arg=b.pyname) for b in captured],
-                vararg=None,
-                kwonlyargs=[],
-                kw_defaults=[],
-                kwarg=None,
-                defaults=[],
-            ),
-            defs + [A.Return(value=_name(pyname))],
+        args = A.arguments(
+            posonlyargs=[],
+            args=[A.arg(arg=b.pyname) for b in captured],
+            vararg=None,
+            kwonlyargs=[],
+            kw_defaults=[],
+            kwarg=None,
+            defaults=[],
         )
-        return [fdef], _call(_name(factory), [_name(b.pyname) for b in captured])
+        fdef = self._funcdef(factory, args, defs + [A.Return(value=result)])
+        return fdef, _call(_name(factory), [_name(b.pyname) for b in captured])
 
     # -- tail form --------------------------------------------------------------------------
     def tail(self, node: n.Node, finish: Finish) -> list[A.stmt]:
@@ -454,23 +459,11 @@ class Module:
             defs.extend(self._fn_defs(b.init, b.pyname))
             if b.init.local is not None:  # the fn's own name, seen by its body
                 defs.append(_assign(b.init.local.pyname, _name(b.pyname)))
-        factory = self.temp("mk")
-        fdef = self._funcdef(
-            factory,
-            A.arguments(
-                posonlyargs=[],
-                args=[A.arg(arg=b.pyname) for b in captured],
-                vararg=None,
-                kwonlyargs=[],
-                kw_defaults=[],
-                kwarg=None,
-                defaults=[],
-            ),
-            defs + [A.Return(value=A.Tuple(elts=[_name(x) for x in names], ctx=_LOAD))],
+        fdef, call = self._factory(
+            captured, defs, A.Tuple(elts=[_name(x) for x in names], ctx=_LOAD)
         )
         unpack = A.Assign(
-            targets=[A.Tuple(elts=[_store(x) for x in names], ctx=_STORE)],
-            value=_call(_name(factory), [_name(b.pyname) for b in captured]),
+            targets=[A.Tuple(elts=[_store(x) for x in names], ctx=_STORE)], value=call
         )
         return [fdef, unpack] + self.tail(node.body, finish)
 

@@ -15,6 +15,7 @@ ephemeral session (Calva's first message).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -106,10 +107,24 @@ async def load_file(req: Request) -> None:
 
 
 def _submit(req: Request, source: _Source) -> None:
+    run_in_session(
+        req, lambda job, lang, out, err: _evaluate(job, lang, out, err, source), source.file
+    )
+
+
+SessionBody = Callable[[Job, "Language", OutputStream, OutputStream], None]
+"""Code run as a session job: with the session's bindings and the request's streams."""
+
+
+def run_in_session(req: Request, body: SessionBody, file: str | None = None) -> None:
+    """Queue `body` as a job of the request's session (an ephemeral one without `session`).
+    It runs in the session's worker thread, after the language has booted, with the
+    session's bindings, `*out*`/`*err*` streaming to the request, `*in*` reading `stdin`
+    and `*file*` bound to `file`; the bindings it leaves are the session's afterwards."""
     session = req.session
     if session is None:
         session = req.session = req.server.sessions.create(ephemeral=True)
-    session.submit(Job(req, lambda job: _evaluate(job, source)))
+    session.submit(Job(req, lambda job: _in_session(job, body, file)))
 
 
 def _position(value: Any) -> int:
@@ -123,8 +138,8 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _evaluate(job: Job, src: _Source) -> None:
-    """The job body, in the worker thread."""
+def _in_session(job: Job, body: SessionBody, file: str | None) -> None:
+    """The job body of `run_in_session`, in the worker thread."""
     req = job.request
     session = req.session
     assert session is not None
@@ -144,23 +159,30 @@ def _evaluate(job: Job, src: _Source) -> None:
         _send_after_output(req, out, err, [{"status": ["need-input"]}])
 
     stdin = InputStream(session.input, ask_for_input, lambda: job.interrupt_requested)
-    with lang.bound(session.bindings, out, err, stdin, src.file):
-        restore_ns = src.ns is not None or src.load
-        original_ns = lang.current_ns()
-        if src.ns is not None:
-            ns = lang.find_ns(src.ns)
-            if ns is None:
-                req.error("namespace-not-found", fields={"ns": src.ns})
-                return
-            lang.set_ns(ns)
+    with lang.bound(session.bindings, out, err, stdin, file):
         try:
-            _run_forms(lang, job, src, out, err)
+            body(job, lang, out, err)
         finally:
             out.drain()
             err.drain()
-            if restore_ns:
-                lang.set_ns(original_ns)
             session.save_bindings(job, lang.capture())
+
+
+def _evaluate(job: Job, lang: Language, out: OutputStream, err: OutputStream, src: _Source) -> None:
+    """Evaluate `src`'s forms in the namespace it names, if any."""
+    restore_ns = src.ns is not None or src.load
+    original_ns = lang.current_ns()
+    if src.ns is not None:
+        ns = lang.find_ns(src.ns)
+        if ns is None:
+            job.request.error("namespace-not-found", fields={"ns": src.ns})
+            return
+        lang.set_ns(ns)
+    try:
+        _run_forms(lang, job, src, out, err)
+    finally:
+        if restore_ns:
+            lang.set_ns(original_ns)
 
 
 def _run_forms(

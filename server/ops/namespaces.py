@@ -4,17 +4,13 @@ buffer's ns form every time); CIDER uses it to prompt for a namespace."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..handler import Request
 from .tooling import tooling_op
 
 if TYPE_CHECKING:
     from ..language import Language
-
-
-def _strings(value: Any) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 @tooling_op(
@@ -29,7 +25,10 @@ def _strings(value: Any) -> list[str]:
 def ns_list(req: Request, lang: Language) -> None:
     from .. import introspect
 
-    exclude = _strings(req.get("exclude-regexps")) + _strings(req.get("filter-regexps"))
+    exclude = [
+        *introspect.strings(req.get("exclude-regexps")),
+        *introspect.strings(req.get("filter-regexps")),
+    ]
     req.done({"ns-list": introspect.ns_names(exclude)})
 
 

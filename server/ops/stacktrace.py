@@ -44,6 +44,7 @@ def send_causes(req: Request, lang: Language, exc: BaseException | None) -> None
     returns=CAUSE_DOC,
 )
 def analyze_last_stacktrace(req: Request, lang: Language) -> None:
+    from .. import stacktraces
+
     session = req.session
-    exc = lang.last_error(session.bindings) if session is not None and session.bindings else None
-    send_causes(req, lang, exc)
+    send_causes(req, lang, stacktraces.last_error(session.bindings if session else None))
