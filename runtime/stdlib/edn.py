@@ -14,7 +14,7 @@ Nesting is handled with an explicit stack, so deep data costs no Python frames.
 from __future__ import annotations
 
 import re
-import weakref
+import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
@@ -311,8 +311,9 @@ _NONE: Any = object()
 _K_EOF = keyword(None, "eof")
 _K_READERS = keyword(None, "readers")
 _K_DEFAULT = keyword(None, "default")
-# Text read past the last form from streams that cannot seek back (a pipe, a terminal).
-_leftovers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# Text read past the last form from streams that cannot seek back (a pipe, a terminal), by
+# id of the stream; the entry keeps the stream, so the id cannot be reused meanwhile.
+_leftovers: dict[int, tuple[Any, str]] = {}
 
 
 def _reader(opts: Any, text: str) -> EdnReader:
@@ -337,31 +338,36 @@ def read_string(opts: Any, s: str) -> Any:
 def read_stream(opts: Any, stream: Any) -> Any:
     """`(clojure.edn/read opts stream)`: the next form of a Python text stream, which is
     left just past it. A stream that cannot seek keeps the rest of the line it was read
-    from for the next read."""
-    seekable = getattr(stream, "seekable", lambda: False)()
+    from for the next read. The root *in* (no readline of its own) is sys.stdin."""
+    if not hasattr(stream, "readline"):
+        stream = sys.stdin
+    seekable = stream.seekable()
     start = stream.tell() if seekable else None
-    text = "" if seekable else _leftovers.pop(stream, "")
+    left = None if seekable else _leftovers.pop(id(stream), None)
+    text = left[1] if left is not None and left[0] is stream else ""
     size = 4096
+    exhausted = False
     while True:
+        # Parse only text that ends between tokens: a token may go on in the next chunk.
+        if exhausted or (text and text[-1].isspace()):
+            reader = _reader(opts, text)
+            try:
+                form = reader.read(_NONE)
+            except ReaderEOFError:
+                if exhausted:
+                    raise
+                form = _NONE
+            if form is not _NONE or exhausted:
+                break
         more = stream.read(size) if seekable else stream.readline()
-        text += more
         size *= 2
-        if more and not text[-1].isspace():
-            continue  # a token may go on in the next chunk
-        reader = _reader(opts, text)
-        try:
-            form = reader.read(_NONE)
-        except ReaderEOFError:
-            if not more:
-                raise
-            continue
-        if form is not _NONE or not more:
-            break
+        exhausted = not more
+        text += more
     if seekable:
         stream.seek(start)
         stream.read(reader.pos)
     elif reader.pos < len(text):
-        _leftovers[stream] = text[reader.pos :]
+        _leftovers[id(stream)] = (stream, text[reader.pos :])
     return _at_eof(opts, reader) if form is _NONE else form
 
 
