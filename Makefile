@@ -5,9 +5,10 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The reference Clojure nREPL client, which tests/server/test_reference_client.py drives the
-# daemon with (Debian packages; elsewhere that test skips).
-SYSTEM_PACKAGES := clojure libnrepl-clojure
+# Debian packages the tests use (elsewhere, their tests skip): the reference Clojure nREPL
+# client, which tests/server/test_reference_client.py drives the daemon with, and emacs-nox,
+# which byte-compiles editors/emacs/pyjank.el in tests/editors/test_emacs.py.
+SYSTEM_PACKAGES := clojure libnrepl-clojure emacs-nox
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: test deps-system lint format bench repl nrepl clean
@@ -22,16 +23,17 @@ test: $(STAMP) deps-system
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-# A no-op when the packages are installed or there is no dpkg/apt-get (not Debian).
+# A no-op when the packages are installed, or without apt-get (not Debian) or root or sudo.
 deps-system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1; then \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1 && \
+		{ [ -z "$(SUDO)" ] || command -v sudo >/dev/null 2>&1; }; then \
 		echo installing $$missing; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq --no-install-recommends $$missing; \
 	elif [ -n "$$missing" ]; then \
-		echo "no apt-get: not installing $$missing (the reference-client test will skip)"; \
+		echo "not installing" $$missing "(needs apt-get, and root or sudo); their tests skip"; \
 	fi
 
 lint: $(STAMP)

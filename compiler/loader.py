@@ -1,7 +1,7 @@
 """Loading code: `load-file`, `load-string`, `require`/`use`/`refer`/`alias`, `in-ns`.
 
 `a.b-c` is found as `a/b_c.jank`, then `.cljc`, then `.clj`, in each directory of the source
-path (`--path`, `PYJANK_PATH`, default `src` and the current directory), then among the
+path (`--path`, `PYJANK_PATH`, default `src`, `test` and the current directory), then among the
 namespaces bundled with pyjank. Every load binds `*ns*` and `*file*`, so an `in-ns` inside a
 file does not leak into the caller.
 """
@@ -53,7 +53,7 @@ class SourcePath:
     def __init__(self, dirs: Iterable[str | Path] | None = None) -> None:
         if dirs is None:
             env = os.environ.get("PYJANK_PATH")
-            dirs = env.split(os.pathsep) if env else ["src", "."]
+            dirs = env.split(os.pathsep) if env else ["src", "test", "."]
         self.dirs = [Path(d) for d in dirs]
 
     def find(self, ns_name: str) -> Path | None:
@@ -79,9 +79,7 @@ def set_source_path(dirs: Iterable[str | Path]) -> None:
     source_path = SourcePath(dirs)
 
 
-def read_forms(
-    text: str, file: str | None = None, line: int = 1, column: int = 1
-) -> Iterator[Any]:
+def read_forms(text: str, file: str | None = None, line: int = 1, column: int = 1) -> Iterator[Any]:
     """Forms of `text`, read one at a time so each sees the namespace left by the last;
     positions count from `line`/`column` (an editor sends where the text starts)."""
     allow = file is None or not file.endswith(".clj")

@@ -10,6 +10,7 @@ concurrent eval defining vars at worst makes an answer miss the newest ones.
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
 import types
 from collections.abc import Iterable, Iterator
@@ -23,9 +24,10 @@ from ..compiler.host import host_ns_object
 from ..compiler.reader import SPECIAL_FORMS as _SPECIAL_SYMBOLS
 from ..runtime import core_vars as cv
 from ..runtime.corelib.predicates import is_fn
+from ..runtime.interfaces import IPersistentMap, IPersistentSet, IPersistentVector, ISeq
 from ..runtime.namespaces import Namespace, all_ns, find_ns, is_private
 from ..runtime.printer import pr_str
-from ..runtime.symbols import Keyword, interned_keywords, keyword, symbol
+from ..runtime.symbols import Keyword, Symbol, interned_keywords, keyword, symbol
 from ..runtime.vars import Var
 
 if TYPE_CHECKING:
@@ -35,6 +37,11 @@ Arglists = list[list[str]]
 """Each arity's parameters, printed: [["f"], ["f", "coll", "&", "colls"]]."""
 
 _NO_FILE = ("NO_SOURCE_PATH", "NO_SOURCE_FILE", "REPL")
+_BINDING_FORMS = frozenset(
+    """let let* loop loop* binding for doseq dotimes when-let if-let when-some if-some
+    when-first with-open with-redefs with-local-vars letfn""".split()
+)
+_FN_FORMS = frozenset("fn fn* defn defn- defmacro".split())
 
 
 # -- special forms ---------------------------------------------------------------------------
@@ -415,22 +422,88 @@ def ns_path(ns: Namespace) -> Path | None:
 
 
 # -- completion ------------------------------------------------------------------------------
-def completions(ns: Namespace, prefix: str, extra: frozenset[str] = frozenset()) -> list[dict]:
+def completions(
+    ns: Namespace, prefix: str, context: str | None = None, extra: frozenset[str] = frozenset()
+) -> list[dict]:
     """Candidates for `prefix` in `ns`, sorted by name: `{candidate type ns?}` with `type`
-    one of function, macro, var, namespace, class, keyword, special-form; `extra` asks for
-    more keys of var candidates (`arglists`, `doc`)."""
+    one of local, function, macro, var, namespace, class, method, field, keyword,
+    special-form. `context` is the enclosing top-level form with `__prefix__` where the
+    prefix is (its locals are candidates); `extra` asks for more keys of var candidates
+    (`arglists`, `doc`)."""
     if prefix.startswith(":"):
         found: Iterable[dict] = _keyword_candidates(ns, prefix)
     elif "/" in prefix[1:]:
         head, _, _ = prefix.partition("/")
         found = _qualified_candidates(ns, head, extra)
     else:
-        found = _plain_candidates(ns, extra)
+        found = itertools.chain(
+            ({"candidate": name, "type": "local"} for name in locals_at_prefix(context or "")),
+            _plain_candidates(ns, extra),
+        )
     seen: dict[str, dict] = {}
     for c in found:
         if c["candidate"].startswith(prefix):
             seen.setdefault(c["candidate"], c)
     return [seen[name] for name in sorted(seen)]
+
+
+def locals_at_prefix(context: str) -> list[str]:
+    """The locals in scope where `__prefix__` stands in `context`: the bindings of the let,
+    loop, fn... forms around it (a form that does not read has none)."""
+    if "__prefix__" not in context:
+        return []
+    try:
+        form = next(loader.read_forms(context), None)
+    except Exception:
+        return []
+    found: list[str] = []
+    _find_prefix(form, found)
+    return found
+
+
+def _find_prefix(form: Any, found: list[str]) -> bool:
+    """Whether `form` holds `__prefix__`; adds the locals of the forms around it."""
+    if isinstance(form, Symbol):
+        return form.name == "__prefix__"
+    items = _elements(form)
+    inside = False
+    for item in items:
+        inside = _find_prefix(item, found) or inside
+    if not (inside and isinstance(form, ISeq) and items and isinstance(items[0], Symbol)):
+        return inside
+    head, args = items[0].name, items[1:]
+    if head in _BINDING_FORMS and args and isinstance(args[0], IPersistentVector):
+        pairs = list(args[0])
+        targets = (
+            [_elements(b)[0] for b in pairs if _elements(b)] if head == "letfn" else pairs[0::2]
+        )
+        found.extend(_symbols(targets))
+    elif head in _FN_FORMS:
+        params = [a for a in args if isinstance(a, IPersistentVector)]
+        params += [_elements(a)[0] for a in args if isinstance(a, ISeq) and _elements(a)]
+        named = head in ("fn", "fn*") and args and isinstance(args[0], Symbol)
+        found.extend(_symbols([args[0], *params] if named else params))
+    return inside
+
+
+def _elements(form: Any) -> list[Any]:
+    if isinstance(form, IPersistentMap):
+        return [x for e in form for x in (e.key(), e.val())]
+    if isinstance(form, ISeq | IPersistentVector | IPersistentSet):
+        return list(form)
+    return []
+
+
+def _symbols(forms: Iterable[Any]) -> list[str]:
+    """The names the binding forms bind (destructuring included)."""
+    names: list[str] = []
+    for form in forms:
+        if isinstance(form, Symbol):
+            if form.ns is None and form.name not in ("&", "__prefix__"):
+                names.append(form.name)
+        else:
+            names.extend(_symbols(_elements(form)))
+    return names
 
 
 def _plain_candidates(ns: Namespace, extra: frozenset[str]) -> Iterator[dict]:

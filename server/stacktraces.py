@@ -23,8 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from ..compiler.diagnostics import is_generated
-from ..compiler.errors import CompilerError
-from ..compiler.reader import ReaderError
+from ..compiler.errors import SourceError
 from ..runtime import core_vars as cv
 from ..runtime.exceptions import class_name, ex_data, ex_message
 from .introspect import file_uri
@@ -71,7 +70,7 @@ def _cause(exc: BaseException, printer: Printer) -> dict[str, Any]:
     data = ex_data(exc)
     if data is not None:
         cause["data"] = printer(data)
-    if isinstance(exc, CompilerError | ReaderError):
+    if isinstance(exc, SourceError):
         cause["phase"] = getattr(exc, "phase", "read-source")
         position = {"file": exc.file, "line": exc.line, "column": exc.column}
         cause.update({k: v for k, v in position.items() if v is not None})
@@ -83,7 +82,7 @@ def _cause(exc: BaseException, printer: Printer) -> dict[str, Any]:
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, CompilerError | ReaderError):
+    if isinstance(exc, SourceError):
         return exc.message
     return ex_message(exc) or ""
 

@@ -15,8 +15,8 @@
 ;;   reads the port from the daemon's banner (or from .nrepl-port) and
 ;;   connects with `cider-connect-clj';
 ;; - makes `cider-jack-in' work in pyjank projects (directories holding
-;;   pyjank.edn): CIDER 1.22 and later get a jack-in tool registered, older
-;;   versions get `cider-jack-in-cmd' set in the project's Clojure buffers.
+;;   pyjank.edn): a CIDER with a jack-in tool registry gets a `pyjank' tool,
+;;   older ones get `cider-jack-in-cmd' set in the project's Clojure buffers.
 ;;
 ;; CIDER is loaded only when needed; this file compiles and loads without it.
 ;;

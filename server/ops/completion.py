@@ -22,18 +22,20 @@ if TYPE_CHECKING:
         "ns": "The namespace completing in (default: the session's).",
         "symbol": "Same as prefix.",
         "extra-metadata": 'More keys for var candidates: "arglists", "doc".',
-        "context": "The enclosing form (ignored).",
+        "context": "The enclosing top-level form, __prefix__ standing for the prefix: its "
+        "locals are candidates too.",
     },
-    returns={"completions": "A list of {candidate type ns}, sorted by candidate."},
+    returns={"completions": "A list of {candidate type ns?}, sorted by candidate."},
 )
 def complete(req: Request, lang: Language) -> None:
     from .. import introspect
 
     prefix = req.get("prefix", req.get("symbol", ""))
-    extra = req.get("extra-metadata", [])
+    context = req.get("context")
     candidates = introspect.completions(
         introspect.request_ns(req),
         prefix if isinstance(prefix, str) else "",
-        frozenset(extra if isinstance(extra, list) else ()),
+        context if isinstance(context, str) else None,
+        frozenset(introspect.strings(req.get("extra-metadata"))),
     )
     req.done({"completions": candidates})

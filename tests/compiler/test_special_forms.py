@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from pyjank.compiler.errors import CompilerError
 from pyjank.runtime.symbols import keyword, symbol
 from pyjank.runtime.vectors import vector
@@ -212,7 +213,7 @@ def test_intrinsic_overflow_and_promotion(run):
 
 
 def test_def_metadata(run):
-    run("(def ^{:doc \"the answer\"} answer 42)")
+    run('(def ^{:doc "the answer"} answer 42)')
     assert run("(:name (meta #'answer))") == symbol("answer")
     assert run("(:doc (meta #'answer))") == "the answer"
     assert run("(:line (meta #'answer))") == 1

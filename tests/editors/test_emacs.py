@@ -40,8 +40,9 @@ JACK_IN = """\
 (let ((deadline (+ (float-time) 30)))
   (while (and (not test-connected) (< (float-time) deadline))
     (accept-process-output nil 0.05)))
-(unless test-connected (error "no connect: %s" (with-current-buffer
-    (car (match-buffers "pyjank-nrepl")) (buffer-string))))
+(unless test-connected
+  (error "no connect: %s" (mapconcat (lambda (b) (with-current-buffer b (buffer-string)))
+                                     (buffer-list) "\n")))
 (princ (format "connected %S\\n" test-connected))
 (let* ((reply (generate-new-buffer "reply"))
        (conn (open-network-stream "probe" reply (plist-get test-connected :host)

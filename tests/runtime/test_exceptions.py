@@ -3,6 +3,7 @@
 import pickle
 
 import pytest
+
 from pyjank.runtime.exceptions import (
     ArithmeticException,
     ArityException,

@@ -8,6 +8,7 @@ from fractions import Fraction as F
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from pyjank.runtime import numbers as n
 from pyjank.runtime.characters import char
 from pyjank.runtime.exceptions import (

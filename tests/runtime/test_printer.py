@@ -9,6 +9,7 @@ from decimal import Decimal as D
 from fractions import Fraction as F
 
 import pytest
+
 from pyjank.runtime import core_vars as cv
 from pyjank.runtime.characters import char
 from pyjank.runtime.exceptions import ExceptionInfo

@@ -5,6 +5,7 @@ from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from pyjank.compiler.reader import read_string
 from pyjank.runtime.characters import char
 from pyjank.runtime.lists import list_

@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+
 from pyjank.runtime.printer import pr_str
 from pyjank.runtime.refs import (
     Atom,

@@ -29,7 +29,16 @@ CALVA_KEYS = {
     PRINT + "print": "cider.nrepl.pprint/pprint",
     "pprint": 1,
 }
-CANDIDATE_TYPES = {"function", "macro", "var", "namespace", "class", "keyword", "special-form"}
+CANDIDATE_TYPES = {
+    "local",
+    "function",
+    "macro",
+    "var",
+    "namespace",
+    "class",
+    "keyword",
+    "special-form",
+}
 FRAME_FLAGS = {"clj", "java", "tooling", "dup", "project", "repl"}
 
 

@@ -74,6 +74,21 @@ async def test_complete_vars_specials_namespaces(client: Client, session: str) -
     assert [c["candidate"] for c in nrepl["completions"]] == ["map-indexed", "map-it"]
 
 
+async def test_complete_locals_from_the_context(client: Client) -> None:
+    context = (
+        "(defn handler [request {:keys [reply-to]}]\n"
+        "  (let [[response & more] (fetch request) result-count 1]\n"
+        "    (letfn [(retry [n] n)] (__prefix__ response))))"
+    )
+    reply = await one(client, op="complete", ns="user", prefix="re", context=context)
+    found = candidates(reply)
+    for local in ("request", "reply-to", "response", "result-count", "retry"):
+        assert found[local] == {"candidate": local, "type": "local"}
+    assert "rest" in found and "more" not in found  # a core fn, a local not matching "re"
+    outside = await one(client, op="complete", ns="user", prefix="re", context=0)
+    assert "request" not in candidates(outside)
+
+
 async def test_complete_keywords_python_members_and_extra_metadata(
     client: Client, session: str
 ) -> None:

@@ -1,4 +1,5 @@
 import pytest
+
 from pyjank.runtime.characters import char
 from pyjank.runtime.exceptions import IllegalArgumentException, IllegalStateException
 from pyjank.runtime.lists import PersistentList

@@ -1,4 +1,5 @@
 import pytest
+
 from pyjank.runtime.exceptions import ExceptionInfo, IllegalArgumentException
 
 from ._support import core, kw, m

@@ -1,4 +1,5 @@
 import pytest
+
 from pyjank.runtime.exceptions import ExceptionInfo
 from pyjank.runtime.namespaces import find_or_create_ns
 from pyjank.runtime.vectors import PersistentVector

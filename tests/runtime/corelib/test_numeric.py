@@ -2,6 +2,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+
 from pyjank.runtime.exceptions import ArithmeticException, IllegalArgumentException
 
 from ._support import core

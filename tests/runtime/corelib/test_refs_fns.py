@@ -2,6 +2,7 @@ import concurrent.futures
 import threading
 
 import pytest
+
 from pyjank.runtime.exceptions import IllegalArgumentException
 from pyjank.runtime.refs import Atom, Delay
 from pyjank.runtime.vars import IllegalStateException

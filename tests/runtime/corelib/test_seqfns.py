@@ -1,4 +1,5 @@
 import pytest
+
 from pyjank.runtime.exceptions import IllegalArgumentException, IndexOutOfBoundsException
 from pyjank.runtime.seqs import LazySeq
 

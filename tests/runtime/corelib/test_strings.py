@@ -5,6 +5,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+
 from pyjank.runtime.characters import char
 from pyjank.runtime.exceptions import IllegalArgumentException, IndexOutOfBoundsException
 from pyjank.runtime.symbols import Keyword, Symbol

@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+
 from pyjank.runtime import core_vars as cv
 from pyjank.runtime.exceptions import IllegalArgumentException
 from pyjank.runtime.namespaces import CORE_NS, Namespace, find_or_create_ns
