@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import re
 import traceback
-from types import TracebackType
+from types import CodeType, TracebackType
 
 from ..runtime.exceptions import ArityException, ex_message
 from ..runtime.namespaces import find_ns
@@ -18,9 +18,10 @@ from .errors import CompilerError
 from .reader import ReaderError
 
 
-def is_generated(code_qualname: str) -> bool:
-    """pyjank fns carry their Clojure name (`ns/name`) as their code object's qualname."""
-    return "/" in code_qualname
+def is_generated(code: CodeType) -> bool:
+    """Code compiled from pyjank source: its qualname is the Clojure name (`ns/name`) and its
+    file is not a Python module (core fns written in Python carry `clojure.core/x` names too)."""
+    return "/" in code.co_qualname and not code.co_filename.endswith(".py")
 
 
 def user_frames(tb: TracebackType | None) -> list[tuple[str, str, int]]:
@@ -28,7 +29,7 @@ def user_frames(tb: TracebackType | None) -> list[tuple[str, str, int]]:
     found = []
     while tb is not None:
         code = tb.tb_frame.f_code
-        if is_generated(code.co_qualname):
+        if is_generated(code):
             found.append((code.co_qualname, code.co_filename, tb.tb_lineno))
         tb = tb.tb_next
     return found

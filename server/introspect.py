@@ -405,7 +405,7 @@ def _source_location(obj: Any) -> tuple[str | None, int | None]:
 
 def _generated(fn: Any) -> bool:
     code = getattr(fn, "__code__", None)
-    return code is not None and is_generated(code.co_qualname)
+    return code is not None and is_generated(code)
 
 
 def ns_path(ns: Namespace) -> Path | None:

@@ -103,7 +103,7 @@ def _frame(code: Any, globals_: dict[str, Any], line: int | None) -> dict[str, A
     if (url := file_uri(path)) is not None:
         frame["file-url"] = url
     qualname = code.co_qualname
-    if is_generated(qualname):
+    if is_generated(code):
         ns, _, fn = _GENSYM.sub("", qualname).partition("/")
         top = fn.partition("/")[0]
         flags = ["clj"]

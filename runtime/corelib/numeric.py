@@ -8,13 +8,15 @@ global lookup).
 
 from __future__ import annotations
 
+import operator
 import random as _random
+from collections.abc import Callable
 from typing import Any
 
 from .. import numbers as n
 from ..equality import equiv
 from ..exceptions import ArityException
-from .registry import core
+from .registry import core, intern_fn
 
 _NONE: Any = object()
 
@@ -169,82 +171,6 @@ def dec(x: Any) -> Any:
     return n.dec(x)
 
 
-@core("inc'")
-def inc_p(x: Any) -> Any:
-    """Returns a number one greater than num. Supports arbitrary precision."""
-    return n.inc_p(x)
-
-
-@core("dec'")
-def dec_p(x: Any) -> Any:
-    """Returns a number one less than num. Supports arbitrary precision."""
-    return n.dec_p(x)
-
-
-@core("quot")
-def quot(num: Any, div: Any) -> Any:
-    """quot[ient] of dividing numerator by denominator (truncated toward zero)."""
-    return n.quot(num, div)
-
-
-@core("rem")
-def rem(num: Any, div: Any) -> Any:
-    """remainder of dividing numerator by denominator (has the sign of the numerator)."""
-    return n.rem(num, div)
-
-
-@core("mod")
-def mod(num: Any, div: Any) -> Any:
-    """Modulus of num and div. Truncates toward negative infinity."""
-    return n.mod(num, div)
-
-
-@core("abs")
-def abs_(a: Any) -> Any:
-    """Returns the absolute value of a. If a is Long/MIN_VALUE => Long/MIN_VALUE."""
-    return n.abs_(a)
-
-
-# -- unchecked ---------------------------------------------------------------------------
-
-
-@core("unchecked-add")
-def unchecked_add(x: Any, y: Any) -> Any:
-    """Returns the sum of x and y, both long. Note - uses a primitive operator subject to
-    overflow."""
-    return n.unchecked_add(x, y)
-
-
-@core("unchecked-subtract")
-def unchecked_subtract(x: Any, y: Any) -> Any:
-    """Returns the difference of x and y, both long, wrapping on overflow."""
-    return n.unchecked_subtract(x, y)
-
-
-@core("unchecked-multiply")
-def unchecked_multiply(x: Any, y: Any) -> Any:
-    """Returns the product of x and y, both long, wrapping on overflow."""
-    return n.unchecked_multiply(x, y)
-
-
-@core("unchecked-inc")
-def unchecked_inc(x: Any) -> Any:
-    """Returns a number one greater than x, a long, wrapping on overflow."""
-    return n.unchecked_inc(x)
-
-
-@core("unchecked-dec")
-def unchecked_dec(x: Any) -> Any:
-    """Returns a number one less than x, a long, wrapping on overflow."""
-    return n.unchecked_dec(x)
-
-
-@core("unchecked-negate")
-def unchecked_negate(x: Any) -> Any:
-    """Returns the negation of x, a long, wrapping on overflow."""
-    return n.unchecked_negate(x)
-
-
 # -- comparison --------------------------------------------------------------------------
 
 
@@ -294,88 +220,57 @@ def num_eq(a: Any = _NONE, b: Any = _NONE, *more: Any) -> bool:
     return True
 
 
-@core("<")
-def lt(a: Any = _NONE, b: Any = _NONE, *more: Any) -> bool:
-    """Returns non-nil if nums are in monotonically increasing order, otherwise false."""
-    if type(a) is int and type(b) is int:
-        if not more:
-            return a < b
-        if not a < b:
+def _chain(
+    name: str, fast: Callable[[int, int], bool], general: Callable[[Any, Any], bool], doc: str
+) -> Callable[..., bool]:
+    """A variadic numeric comparison: true when every adjacent pair of arguments satisfies
+    it. Two longs compare with Python's operator first."""
+    qualified = f"clojure.core/{name}"
+
+    def compare_chain(a: Any = _NONE, b: Any = _NONE, *more: Any) -> bool:
+        if b is _NONE:
+            if a is _NONE:
+                raise ArityException(0, qualified)
+            return True
+        if type(a) is int and type(b) is int:
+            if not fast(a, b):
+                return False
+        elif not general(a, b):
             return False
-    elif b is _NONE:
-        if a is _NONE:
-            raise ArityException(0, "clojure.core/<")
+        for c in more:
+            if not general(b, c):
+                return False
+            b = c
         return True
-    elif not _lt(a, b):
-        return False
-    for c in more:
-        if not _lt(b, c):
-            return False
-        b = c
-    return True
+
+    compare_chain.__doc__ = doc
+    return core(name)(compare_chain)
 
 
-@core(">")
-def gt(a: Any = _NONE, b: Any = _NONE, *more: Any) -> bool:
-    """Returns non-nil if nums are in monotonically decreasing order, otherwise false."""
-    if type(a) is int and type(b) is int:
-        if not more:
-            return a > b
-        if not a > b:
-            return False
-    elif b is _NONE:
-        if a is _NONE:
-            raise ArityException(0, "clojure.core/>")
-        return True
-    elif not _gt(a, b):
-        return False
-    for c in more:
-        if not _gt(b, c):
-            return False
-        b = c
-    return True
-
-
-@core("<=")
-def lte(a: Any = _NONE, b: Any = _NONE, *more: Any) -> bool:
-    """Returns non-nil if nums are in monotonically non-decreasing order, otherwise false."""
-    if type(a) is int and type(b) is int:
-        if not more:
-            return a <= b
-        if not a <= b:
-            return False
-    elif b is _NONE:
-        if a is _NONE:
-            raise ArityException(0, "clojure.core/<=")
-        return True
-    elif not _lte(a, b):
-        return False
-    for c in more:
-        if not _lte(b, c):
-            return False
-        b = c
-    return True
-
-
-@core(">=")
-def gte(a: Any = _NONE, b: Any = _NONE, *more: Any) -> bool:
-    """Returns non-nil if nums are in monotonically non-increasing order, otherwise false."""
-    if type(a) is int and type(b) is int:
-        if not more:
-            return a >= b
-        if not a >= b:
-            return False
-    elif b is _NONE:
-        if a is _NONE:
-            raise ArityException(0, "clojure.core/>=")
-        return True
-    elif not _gte(a, b):
-        return False
-    for c in more:
-        if not _gte(b, c):
-            return False
-        b = c
-    return True
+lt = _chain(
+    "<",
+    operator.lt,
+    _lt,
+    "Returns non-nil if nums are in monotonically increasing order, otherwise false.",
+)
+gt = _chain(
+    ">",
+    operator.gt,
+    _gt,
+    "Returns non-nil if nums are in monotonically decreasing order, otherwise false.",
+)
+lte = _chain(
+    "<=",
+    operator.le,
+    _lte,
+    "Returns non-nil if nums are in monotonically non-decreasing order, otherwise false.",
+)
+gte = _chain(
+    ">=",
+    operator.ge,
+    _gte,
+    "Returns non-nil if nums are in monotonically non-increasing order, otherwise false.",
+)
 
 
 @core("max")
@@ -396,117 +291,6 @@ def min_(x: Any, *more: Any) -> Any:
     for y in more:
         x = n.min_(x, y)
     return x
-
-
-# -- predicates --------------------------------------------------------------------------
-
-
-@core("zero?")
-def is_zero(x: Any) -> bool:
-    """Returns true if num is zero, else false."""
-    return n.is_zero(x)
-
-
-@core("pos?")
-def is_pos(x: Any) -> bool:
-    """Returns true if num is greater than zero, else false."""
-    return n.pos(x)
-
-
-@core("neg?")
-def is_neg(x: Any) -> bool:
-    """Returns true if num is less than zero, else false."""
-    return n.neg(x)
-
-
-@core("even?")
-def is_even(x: Any) -> bool:
-    """Returns true if n is even, throws an exception if n is not an integer."""
-    return n.is_even(x)
-
-
-@core("odd?")
-def is_odd(x: Any) -> bool:
-    """Returns true if n is odd, throws an exception if n is not an integer."""
-    return n.is_odd(x)
-
-
-@core("number?")
-def is_number(x: Any) -> bool:
-    """Returns true if x is a Number."""
-    return n.is_number(x)
-
-
-@core("integer?")
-def is_integer(x: Any) -> bool:
-    """Returns true if n is an integer (long or BigInt)."""
-    return n.is_integer(x)
-
-
-@core("int?")
-def is_int(x: Any) -> bool:
-    """Return true if x is a fixed precision integer (within the long range)."""
-    return n.is_int(x)
-
-
-@core("pos-int?")
-def is_pos_int(x: Any) -> bool:
-    """Return true if x is a positive fixed precision integer."""
-    return n.is_pos_int(x)
-
-
-@core("neg-int?")
-def is_neg_int(x: Any) -> bool:
-    """Return true if x is a negative fixed precision integer."""
-    return n.is_neg_int(x)
-
-
-@core("nat-int?")
-def is_nat_int(x: Any) -> bool:
-    """Return true if x is a non-negative fixed precision integer."""
-    return n.is_nat_int(x)
-
-
-@core("float?")
-def is_float(x: Any) -> bool:
-    """Returns true if n is a floating point number."""
-    return n.is_float(x)
-
-
-@core("double?")
-def is_double(x: Any) -> bool:
-    """Return true if x is a Double."""
-    return n.is_float(x)
-
-
-@core("ratio?")
-def is_ratio(x: Any) -> bool:
-    """Returns true if n is a Ratio."""
-    return n.is_ratio(x)
-
-
-@core("rational?")
-def is_rational(x: Any) -> bool:
-    """Returns true if n is a rational number (integer, ratio or decimal)."""
-    return n.is_rational(x)
-
-
-@core("decimal?")
-def is_decimal(x: Any) -> bool:
-    """Returns true if n is a BigDecimal."""
-    return n.is_decimal(x)
-
-
-@core("NaN?")
-def is_nan(x: Any) -> bool:
-    """Returns true if num is NaN, else false."""
-    return n.is_nan(x)
-
-
-@core("infinite?")
-def is_infinite(x: Any) -> bool:
-    """Returns true if num is negative or positive infinity, else false."""
-    return n.is_infinite(x)
 
 
 # -- bit operations ----------------------------------------------------------------------
@@ -548,136 +332,6 @@ def bit_and_not(x: Any, y: Any, *more: Any) -> int:
     return r
 
 
-@core("bit-not")
-def bit_not(x: Any) -> int:
-    """Bitwise complement."""
-    return n.bit_not(x)
-
-
-@core("bit-shift-left")
-def bit_shift_left(x: Any, k: Any) -> int:
-    """Bitwise shift left."""
-    return n.bit_shift_left(x, k)
-
-
-@core("bit-shift-right")
-def bit_shift_right(x: Any, k: Any) -> int:
-    """Bitwise shift right."""
-    return n.bit_shift_right(x, k)
-
-
-@core("unsigned-bit-shift-right")
-def unsigned_bit_shift_right(x: Any, k: Any) -> int:
-    """Bitwise shift right, without sign-extension."""
-    return n.unsigned_bit_shift_right(x, k)
-
-
-@core("bit-test")
-def bit_test(x: Any, k: Any) -> bool:
-    """Test bit at index k."""
-    return n.bit_test(x, k)
-
-
-@core("bit-set")
-def bit_set(x: Any, k: Any) -> int:
-    """Set bit at index k."""
-    return n.bit_set(x, k)
-
-
-@core("bit-clear")
-def bit_clear(x: Any, k: Any) -> int:
-    """Clear bit at index k."""
-    return n.bit_clear(x, k)
-
-
-@core("bit-flip")
-def bit_flip(x: Any, k: Any) -> int:
-    """Flip bit at index k."""
-    return n.bit_flip(x, k)
-
-
-# -- coercions ---------------------------------------------------------------------------
-
-
-@core("num")
-def num(x: Any) -> Any:
-    """Coerce to Number."""
-    return n.num(x)
-
-
-@core("long")
-def long_(x: Any) -> int:
-    """Coerce to long (truncating; throws when out of range)."""
-    return n.long_(x)
-
-
-@core("int")
-def int_(x: Any) -> int:
-    """Coerce to int (truncating; throws when out of the 32-bit range). Python has one
-    integer type, so the result is an ordinary integer."""
-    return n.int_(x)
-
-
-@core("short")
-def short_(x: Any) -> int:
-    """Coerce to short (range-checked; an ordinary integer in pyjank)."""
-    return n.short_(x)
-
-
-@core("byte")
-def byte_(x: Any) -> int:
-    """Coerce to byte (range-checked; an ordinary integer in pyjank)."""
-    return n.byte_(x)
-
-
-@core("double")
-def double_(x: Any) -> float:
-    """Coerce to double."""
-    return n.double_(x)
-
-
-@core("float")
-def float_(x: Any) -> float:
-    """Coerce to float (range-checked, but kept as a double: Python has no 32-bit float)."""
-    return n.float_(x)
-
-
-@core("bigint")
-def bigint(x: Any) -> int:
-    """Coerce to BigInt (a Python int)."""
-    return n.bigint(x)
-
-
-@core("biginteger")
-def biginteger(x: Any) -> int:
-    """Coerce to BigInteger (a Python int)."""
-    return n.bigint(x)
-
-
-@core("bigdec")
-def bigdec(x: Any) -> Any:
-    """Coerce to BigDecimal (a decimal.Decimal)."""
-    return n.bigdec(x)
-
-
-@core("rationalize")
-def rationalize(x: Any) -> Any:
-    """returns the rational value of num"""
-    return n.rationalize(x)
-
-
-@core("numerator")
-def numerator(r: Any) -> int:
-    """Returns the numerator part of a Ratio."""
-    return n.numerator(r)
-
-
-@core("denominator")
-def denominator(r: Any) -> int:
-    """Returns the denominator part of a Ratio."""
-    return n.denominator(r)
-
-
 # -- random ------------------------------------------------------------------------------
 
 
@@ -695,3 +349,113 @@ def rand(limit: Any = _NONE) -> float:
 def rand_int(limit: Any) -> int:
     """Returns a random integer between 0 (inclusive) and n (exclusive)."""
     return n.long_(_mul(limit, _random.random()))
+
+
+# Core fns that are exactly a runtime.numbers function: interned directly, so a call costs
+# no wrapper frame. (name, implementation, docstring)
+_DIRECT: tuple[tuple[str, Any, str], ...] = (
+    ("inc'", n.inc_p, "Returns a number one greater than num. Supports arbitrary precision."),
+    ("dec'", n.dec_p, "Returns a number one less than num. Supports arbitrary precision."),
+    ("quot", n.quot, "quot[ient] of dividing numerator by denominator (truncated toward zero)."),
+    (
+        "rem",
+        n.rem,
+        "remainder of dividing numerator by denominator (has the sign of the numerator).",
+    ),
+    ("mod", n.mod, "Modulus of num and div. Truncates toward negative infinity."),
+    ("abs", n.abs_, "Returns the absolute value of a. If a is Long/MIN_VALUE => Long/MIN_VALUE."),
+    (
+        "unchecked-add",
+        n.unchecked_add,
+        "Returns the sum of x and y, both long. Note - uses a primitive operator subject "
+        "to overflow.",
+    ),
+    (
+        "unchecked-subtract",
+        n.unchecked_subtract,
+        "Returns the difference of x and y, both long, wrapping on overflow.",
+    ),
+    (
+        "unchecked-multiply",
+        n.unchecked_multiply,
+        "Returns the product of x and y, both long, wrapping on overflow.",
+    ),
+    (
+        "unchecked-inc",
+        n.unchecked_inc,
+        "Returns a number one greater than x, a long, wrapping on overflow.",
+    ),
+    (
+        "unchecked-dec",
+        n.unchecked_dec,
+        "Returns a number one less than x, a long, wrapping on overflow.",
+    ),
+    (
+        "unchecked-negate",
+        n.unchecked_negate,
+        "Returns the negation of x, a long, wrapping on overflow.",
+    ),
+    ("zero?", n.is_zero, "Returns true if num is zero, else false."),
+    ("pos?", n.pos, "Returns true if num is greater than zero, else false."),
+    ("neg?", n.neg, "Returns true if num is less than zero, else false."),
+    ("even?", n.is_even, "Returns true if n is even, throws an exception if n is not an integer."),
+    ("odd?", n.is_odd, "Returns true if n is odd, throws an exception if n is not an integer."),
+    ("number?", n.is_number, "Returns true if x is a Number."),
+    ("integer?", n.is_integer, "Returns true if n is an integer (long or BigInt)."),
+    ("int?", n.is_int, "Return true if x is a fixed precision integer (within the long range)."),
+    ("pos-int?", n.is_pos_int, "Return true if x is a positive fixed precision integer."),
+    ("neg-int?", n.is_neg_int, "Return true if x is a negative fixed precision integer."),
+    ("nat-int?", n.is_nat_int, "Return true if x is a non-negative fixed precision integer."),
+    ("float?", n.is_float, "Returns true if n is a floating point number."),
+    ("double?", n.is_float, "Return true if x is a Double."),
+    ("ratio?", n.is_ratio, "Returns true if n is a Ratio."),
+    (
+        "rational?",
+        n.is_rational,
+        "Returns true if n is a rational number (integer, ratio or decimal).",
+    ),
+    ("decimal?", n.is_decimal, "Returns true if n is a BigDecimal."),
+    ("NaN?", n.is_nan, "Returns true if num is NaN, else false."),
+    (
+        "infinite?",
+        n.is_infinite,
+        "Returns true if num is negative or positive infinity, else false.",
+    ),
+    ("bit-not", n.bit_not, "Bitwise complement."),
+    ("bit-shift-left", n.bit_shift_left, "Bitwise shift left."),
+    ("bit-shift-right", n.bit_shift_right, "Bitwise shift right."),
+    (
+        "unsigned-bit-shift-right",
+        n.unsigned_bit_shift_right,
+        "Bitwise shift right, without sign-extension.",
+    ),
+    ("bit-test", n.bit_test, "Test bit at index k."),
+    ("bit-set", n.bit_set, "Set bit at index k."),
+    ("bit-clear", n.bit_clear, "Clear bit at index k."),
+    ("bit-flip", n.bit_flip, "Flip bit at index k."),
+    ("num", n.num, "Coerce to Number."),
+    ("long", n.long_, "Coerce to long (truncating; throws when out of range)."),
+    (
+        "int",
+        n.int_,
+        "Coerce to int (truncating; throws when out of the 32-bit range). Python has one "
+        "integer type, so the result is an ordinary integer.",
+    ),
+    ("short", n.short_, "Coerce to short (range-checked; an ordinary integer in pyjank)."),
+    ("byte", n.byte_, "Coerce to byte (range-checked; an ordinary integer in pyjank)."),
+    ("double", n.double_, "Coerce to double."),
+    (
+        "float",
+        n.float_,
+        "Coerce to float (range-checked, but kept as a double: Python has no 32-bit float).",
+    ),
+    ("bigint", n.bigint, "Coerce to BigInt (a Python int)."),
+    ("biginteger", n.bigint, "Coerce to BigInteger (a Python int)."),
+    ("bigdec", n.bigdec, "Coerce to BigDecimal (a decimal.Decimal)."),
+    ("rationalize", n.rationalize, "returns the rational value of num"),
+    ("numerator", n.numerator, "Returns the numerator part of a Ratio."),
+    ("denominator", n.denominator, "Returns the denominator part of a Ratio."),
+)
+
+for _name, _fn, _doc in _DIRECT:
+    intern_fn(_name, _fn, doc=_doc)
