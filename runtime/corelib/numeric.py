@@ -273,63 +273,34 @@ gte = _chain(
 )
 
 
-@core("max")
-def max_(x: Any, *more: Any) -> Any:
-    """Returns the greatest of the nums."""
-    if not more:
-        return x
-    for y in more:
-        x = n.max_(x, y)
-    return x
+def _fold(name: str, op: Callable[[Any, Any], Any], doc: str, *, unary: bool) -> Callable:
+    """A variadic fn folding the binary `op` over its arguments from the left; `unary` says
+    whether one argument is enough (max/min) or two are needed (the bit ops)."""
+    if unary:
+
+        def fold(x: Any, *more: Any) -> Any:
+            for y in more:
+                x = op(x, y)
+            return x
+
+    else:
+
+        def fold(x: Any, y: Any, *more: Any) -> Any:  # type: ignore[misc]
+            x = op(x, y)
+            for z in more:
+                x = op(x, z)
+            return x
+
+    fold.__doc__ = doc
+    return core(name)(fold)
 
 
-@core("min")
-def min_(x: Any, *more: Any) -> Any:
-    """Returns the least of the nums."""
-    if not more:
-        return x
-    for y in more:
-        x = n.min_(x, y)
-    return x
-
-
-# -- bit operations ----------------------------------------------------------------------
-
-
-@core("bit-and")
-def bit_and(x: Any, y: Any, *more: Any) -> int:
-    """Bitwise and."""
-    r = n.bit_and(x, y)
-    for z in more:
-        r = n.bit_and(r, z)
-    return r
-
-
-@core("bit-or")
-def bit_or(x: Any, y: Any, *more: Any) -> int:
-    """Bitwise or."""
-    r = n.bit_or(x, y)
-    for z in more:
-        r = n.bit_or(r, z)
-    return r
-
-
-@core("bit-xor")
-def bit_xor(x: Any, y: Any, *more: Any) -> int:
-    """Bitwise exclusive or."""
-    r = n.bit_xor(x, y)
-    for z in more:
-        r = n.bit_xor(r, z)
-    return r
-
-
-@core("bit-and-not")
-def bit_and_not(x: Any, y: Any, *more: Any) -> int:
-    """Bitwise and with complement."""
-    r = n.bit_and_not(x, y)
-    for z in more:
-        r = n.bit_and_not(r, z)
-    return r
+max_ = _fold("max", n.max_, "Returns the greatest of the nums.", unary=True)
+min_ = _fold("min", n.min_, "Returns the least of the nums.", unary=True)
+bit_and = _fold("bit-and", n.bit_and, "Bitwise and.", unary=False)
+bit_or = _fold("bit-or", n.bit_or, "Bitwise or.", unary=False)
+bit_xor = _fold("bit-xor", n.bit_xor, "Bitwise exclusive or.", unary=False)
+bit_and_not = _fold("bit-and-not", n.bit_and_not, "Bitwise and with complement.", unary=False)
 
 
 # -- random ------------------------------------------------------------------------------

@@ -26,21 +26,21 @@ def _flush_on_newline(out: Any) -> None:
             flush()
 
 
+def _write_spaced(xs: tuple, write_one: Any) -> None:
+    """Write each value to *out* with `write_one`, separated by spaces."""
+    out = _out()
+    for i, x in enumerate(xs):
+        if i:
+            out.write(" ")
+        write_one(x, out)
+
+
 @core("pr")
 def pr(*xs: Any) -> None:
     """Prints the object(s) to the output stream that is the current value of *out*. Prints
     the object(s), separated by spaces if there is more than one. By default, pr and prn
     print in a way that objects can be read by the reader"""
-    if not xs:
-        return None
-    out = _out()
-    first = True
-    for x in xs:
-        if not first:
-            out.write(" ")
-        first = False
-        pr_on(x, out)
-    return None
+    _write_spaced(xs, pr_on)
 
 
 @core("prn")
@@ -55,16 +55,7 @@ def prn(*xs: Any) -> None:
 def print_(*xs: Any) -> None:
     """Prints the object(s) to the output stream that is the current value of *out*.
     print and println produce output for human consumption."""
-    if not xs:
-        return None
-    out = _out()
-    first = True
-    for x in xs:
-        if not first:
-            out.write(" ")
-        first = False
-        print_on(x, out)
-    return None
+    _write_spaced(xs, print_on)
 
 
 @core("println")

@@ -921,6 +921,18 @@ def _partition_degenerate(n: int, step: int, coll: Any) -> LazySeq:
     return _lazy(gen)
 
 
+def _complete_partition(rf: Any, result: Any, buf: list) -> Any:
+    """The completion step of the partitioning transducers: flush the last, partial
+    partition (unless the reduction was stopped), then complete `rf`."""
+    if buf:
+        v = vec(buf[:])
+        buf.clear()
+        result = rf(result, v)
+        if type(result) is Reduced:
+            result = result.val
+    return rf(result)
+
+
 @core("partition-all")
 def partition_all(n: Any, *args: Any) -> Any:
     """Returns a lazy sequence of lists like partition, but may include partitions with fewer
@@ -941,13 +953,7 @@ def partition_all(n: Any, *args: Any) -> Any:
                 return result
 
             def complete(result: Any) -> Any:
-                if buf:
-                    v = vec(buf[:])
-                    buf.clear()
-                    result = rf(result, v)
-                    if type(result) is Reduced:
-                        result = result.val
-                return rf(result)
+                return _complete_partition(rf, result, buf)
 
             return step, complete
 
@@ -1007,13 +1013,7 @@ def partition_by(f: Any, coll: Any = _NONE) -> Any:
                 return ret
 
             def complete(result: Any) -> Any:
-                if buf:
-                    v = vec(buf[:])
-                    buf.clear()
-                    result = rf(result, v)
-                    if type(result) is Reduced:
-                        result = result.val
-                return rf(result)
+                return _complete_partition(rf, result, buf)
 
             return step, complete
 
