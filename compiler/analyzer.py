@@ -34,7 +34,7 @@ from . import intrinsics
 from . import nodes as n
 from .errors import CompilerError
 from .host import host_ns_object
-from .reader import POSITION_KEYS
+from .reader import POSITION_KEYS, SourceMeta
 from .reader import SPECIAL_FORMS as READER_SPECIAL_FORMS
 
 KW_LINE = keyword(None, "line")
@@ -127,13 +127,20 @@ class Env:
 
 
 class Analysis:
-    """What the analysis of one top-level form depended on."""
+    """What the analysis of one top-level form depended on. `positional`: a macro read the
+    reader position of a form it was given, so the expansion may embed it."""
 
-    __slots__ = ("resolved", "macros")
+    __slots__ = ("resolved", "macros", "positional")
 
     def __init__(self) -> None:
         self.resolved: dict[tuple[str, str], Any] = {}
         self.macros: dict[Var, Any] = {}
+        self.positional = False
+
+    def merge(self, other: Analysis) -> None:
+        self.resolved.update(other.resolved)
+        self.macros.update(other.macros)
+        self.positional = self.positional or other.positional
 
 
 class Analyzer:
@@ -309,6 +316,7 @@ class Analyzer:
         var = self.resolve_var(op, env)
         if var is not None and var.macro:
             self.record.macros[var] = var.root
+            reads = SourceMeta.reads
             try:
                 return var.root(form, env.as_map(), *form.rest())
             except CompilerError:
@@ -318,6 +326,9 @@ class Analyzer:
                     env, _describe(e), form, phase="macroexpansion", symbol=str(var.to_symbol())
                 )
                 raise err from e
+            finally:
+                if SourceMeta.reads != reads:
+                    self.record.positional = True
         name = op.name
         if op.ns is None and len(name) > 1 and name[0] == "." and name[1] != ".":
             rest = form.rest()

@@ -1,8 +1,9 @@
 """Host (Python) names: `(import ...)`, `python/` builtins and the JVM class names that
 portable Clojure code uses.
 
-Clojure auto-imports java.lang into every namespace; pyjank likewise resolves a fixed set of
-JVM names (`Exception`, `String`, ...) in every namespace to their Python equivalents.
+Clojure auto-imports java.lang into every namespace; pyjank likewise resolves the JVM names
+of runtime/jvm_names.py (`Exception`, `String`, `clojure.lang.IPersistentMap`, deftype classes
+by their JVM name, ...) in every namespace, and `(import ...)` finds them before Python modules.
 """
 
 from __future__ import annotations
@@ -13,30 +14,9 @@ from typing import Any
 
 from ..runtime import exceptions as rx
 from ..runtime.interfaces import IPersistentVector, ISeq
+from ..runtime.jvm_names import lookup as jvm_class
 from ..runtime.namespaces import Namespace
 from ..runtime.symbols import Symbol
-from ..runtime.vars import IllegalStateException
-
-DEFAULT_IMPORTS: dict[str, Any] = {
-    "Exception": Exception,
-    "Throwable": BaseException,
-    "Error": Exception,
-    "RuntimeException": Exception,
-    "IllegalArgumentException": rx.IllegalArgumentException,
-    "IllegalStateException": IllegalStateException,
-    "ArithmeticException": rx.ArithmeticException,
-    "ClassCastException": rx.ClassCastException,
-    "IndexOutOfBoundsException": rx.IndexOutOfBoundsException,
-    "clojure.lang.ExceptionInfo": rx.ExceptionInfo,
-    "ExceptionInfo": rx.ExceptionInfo,
-    "clojure.lang.ArityException": rx.ArityException,
-    "String": str,
-    "Object": object,
-    "Long": int,
-    "Integer": int,
-    "Double": float,
-    "Boolean": bool,
-}
 
 
 def host_ns_object(ns: Namespace, name: str, default: Any) -> Any:
@@ -46,8 +26,9 @@ def host_ns_object(ns: Namespace, name: str, default: Any) -> Any:
     found = ns.mappings.get(name)
     if found is not None and not _is_var(found):
         return found
-    if name in DEFAULT_IMPORTS:
-        return DEFAULT_IMPORTS[name]
+    cls = jvm_class(name)
+    if cls is not None:
+        return cls
     head, dot, attr = name.rpartition(".")
     if dot and head:
         owner = host_ns_object(ns, head, None)
@@ -67,6 +48,10 @@ def import_python(ns: Namespace, spec: Any) -> Any:
     `[module Name ...]`. Maps the imported objects into `ns`; returns the last one."""
     if isinstance(spec, Symbol):
         dotted = str(spec)
+        cls = jvm_class(dotted)
+        if cls is not None:
+            ns.import_host(dotted.rpartition(".")[2], cls)
+            return cls
         try:
             module = importlib.import_module(dotted)
         except ImportError:
@@ -83,7 +68,13 @@ def import_python(ns: Namespace, spec: Any) -> Any:
         items = list(spec)
         if not items or not isinstance(items[0], Symbol):
             raise rx.IllegalArgumentException(f"Invalid import spec: {spec}")
-        module = importlib.import_module(str(items[0]))
+        package = str(items[0])
+        classes = [jvm_class(f"{package}.{sym.name}") for sym in items[1:]]
+        if items[1:] and all(c is not None for c in classes):
+            for sym, cls in zip(items[1:], classes, strict=True):
+                ns.import_host(sym.name, cls)
+            return classes[-1]
+        module = importlib.import_module(package)
         obj: Any = module
         for sym in items[1:]:
             obj = getattr(module, sym.name)

@@ -54,9 +54,7 @@ def isa(h: Any, child: Any, parent: Any) -> bool:
         return True
     if isinstance(parent, IPersistentVector) and isinstance(child, IPersistentVector):
         n = parent.count()
-        return n == child.count() and all(
-            isa(h, child.nth(i), parent.nth(i)) for i in range(n)
-        )
+        return n == child.count() and all(isa(h, child.nth(i), parent.nth(i)) for i in range(n))
     return False
 
 
@@ -112,9 +110,7 @@ def _propagate(m: Any, source: Any, sources: Any, target: Any, targets: Any) -> 
 def derive(h: Any, tag: Any, parent: Any) -> Any:
     """`(derive h tag parent)`: a new hierarchy with tag a child of parent."""
     _assert(not equiv(tag, parent), "(not= tag parent)")
-    _assert(
-        isinstance(tag, type | Named), "(or (class? tag) (instance? clojure.lang.Named tag))"
-    )
+    _assert(isinstance(tag, type | Named), "(or (class? tag) (instance? clojure.lang.Named tag))")
     _assert(isinstance(parent, Named), "(instance? clojure.lang.Named parent)")
     tp = rt.get(h, KW_PARENTS)
     td = rt.get(h, KW_DESCENDANTS)

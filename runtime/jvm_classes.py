@@ -65,10 +65,14 @@ class JvmClass(type):
         hosts: tuple[type, ...] = (),
         base: type | None = None,
     ) -> JvmClass:
-        cls = super().__new__(mcs, name, bases, ns)
+        package, _, simple = jvm.rpartition(".")
+        # Named through __module__/__qualname__, not register_class_name: the class equals
+        # its host type, so a registered name would also rename the host.
+        cls = super().__new__(
+            mcs, name, bases, {**ns, "__module__": package, "__qualname__": simple}
+        )
         cls.hosts = hosts
         cls.base = base
-        register_class_name(cls, jvm)
         return cls
 
     def __init__(cls, name: str, bases: tuple[type, ...], ns: dict[str, Any], **_: Any) -> None:
@@ -117,6 +121,11 @@ def host_class(cls: type) -> type:
     if isinstance(cls, JvmClass) and len(cls.hosts) == 1:
         return cls.hosts[0]
     return cls
+
+
+def host_types(cls: type) -> tuple[type, ...]:
+    """The Python types whose values are instances of `cls`."""
+    return cls.hosts if isinstance(cls, JvmClass) else (cls,)
 
 
 def mro(cls: type) -> tuple[type, ...]:
@@ -220,7 +229,6 @@ def _integer_statics(bits: int, parse_name: str) -> dict[str, Any]:
         "SIZE": bits,
         parse_name: staticmethod(parse),
         "valueOf": staticmethod(value_of),
-        "decode": staticmethod(lambda s: int(s, 0)),
         "toString": staticmethod(to_string),
         "toHexString": staticmethod(lambda x: _unsigned_digits(x, bits, 4, _DIGITS)),
         "toOctalString": staticmethod(lambda x: _unsigned_digits(x, bits, 3, _DIGITS)),
@@ -694,6 +702,7 @@ __all__ = [
     "UUID",
     "bases",
     "host_class",
+    "host_types",
     "is_subclass",
     "mro",
     "supers",

@@ -20,7 +20,6 @@ from typing import Any
 
 from . import exceptions as rx
 from . import interfaces, jvm_classes, lists, maps, refs, seqs, sets, sorted, vectors
-from .characters import Char
 from .corelib import _chunked
 from .exceptions import class_name, register_class_name
 from .multimethods import MultiFn
@@ -182,7 +181,6 @@ def _name_runtime_classes() -> None:
             and class_name(cls) == f"{cls.__module__}.{cls.__qualname__}"
         ):
             register_class_name(cls, f"clojure.lang.{name}")
-    register_class_name(Char, "java.lang.Character")
 
 
 _name_runtime_classes()

@@ -99,12 +99,22 @@ class Keyword(Named, IFn, IHashEq):
 
 
 _ids = itertools.count(1)
+_ids_lock = threading.Lock()
 
 
 def next_id() -> int:
     """A process-wide increasing number (Clojure's RT.nextID): gensyms, `x#` auto-gensyms,
     `#()` params and anonymous fn names all draw from it, so they never collide."""
     return next(_ids)
+
+
+def reserve_ids(n: int) -> None:
+    """Make later `next_id()`s exceed `n`: code loaded from the disk cache carries gensyms
+    numbered by the process that compiled it."""
+    global _ids
+    with _ids_lock:
+        current = next(_ids)
+        _ids = itertools.count(max(current, n + 1))
 
 
 _keywords: dict[tuple[str | None, str], Keyword] = {}

@@ -37,6 +37,8 @@ EXC_INSTANCE_FLAG = 1 << 30  # Py_TPFLAGS_BASE_EXC_SUBCLASS
 
 _SIGNATURES: dict[str, tuple[ir.Type, tuple[ir.Type, ...]]] = {
     "_Py_Dealloc": (VOID, (OBJ,)),
+    "Py_IncRef": (VOID, (OBJ,)),
+    "Py_DecRef": (VOID, (OBJ,)),
     "PyObject_Vectorcall": (OBJ, (OBJ, OBJP, I64, OBJ)),
     "PyObject_VectorcallMethod": (OBJ, (OBJ, OBJP, I64, OBJ)),
     "PyObject_GetAttr": (OBJ, (OBJ, OBJ)),
@@ -45,6 +47,7 @@ _SIGNATURES: dict[str, tuple[ir.Type, tuple[ir.Type, ...]]] = {
     "PyLong_FromLongLong": (OBJ, (I64,)),
     "PyLong_AsLongLong": (I64, (OBJ,)),
     "PyFloat_FromDouble": (OBJ, (F64,)),
+    "PyFloat_AsDouble": (F64, (OBJ,)),
     "PyErr_SetObject": (VOID, (OBJ, OBJ)),
     "PyErr_Fetch": (VOID, (OBJP, OBJP, OBJP)),
     "PyErr_Restore": (VOID, (OBJ, OBJ, OBJ)),

@@ -66,8 +66,17 @@ _api.PyType_GenericAlloc.argtypes = [ctypes.py_object, ctypes.c_ssize_t]
 _api.Py_IncRef.argtypes = [ctypes.py_object]
 
 
-def _lower_support(module: ir.Module, consts: ConstTable, first_call: Any) -> list[str]:
-    """The type's slot functions and the first-call stub, in IR."""
+SLOT_FUNCTIONS = (
+    "pj_fn_traverse",
+    "pj_fn_clear",
+    "pj_fn_dealloc",
+    "pj_fn_descr_get",
+    "pj_lazy_entry",
+)
+
+
+def lower_slots(module: ir.Module, consts: ConstTable, first_call: Any) -> None:
+    """The type's slot functions and the first-call stub (`SLOT_FUNCTIONS`), in IR."""
     capi = CApi(module)
     void = ir.VoidType()
 
@@ -167,22 +176,13 @@ def _lower_support(module: ir.Module, consts: ConstTable, first_call: Any) -> li
     b.call(memcpy, [dst, b.bitcast(args, OBJ), b.mul(nargs, I64(8)), ir.Constant(ir.IntType(1), 0)])
     target = consts.load(b, first_call)
     b.ret(b.call(capi.fn("PyObject_VectorcallDict"), [target, buf, total, ir.Constant(OBJ, None)]))
-    return [f.name for f in (traverse, clear, dealloc, descr_get, stub)]
 
 
 class FnType:
-    """The process's `pyjank.Fn` type and its native support code (made once)."""
+    """The process's `pyjank.Fn` type, made once from its linked slot functions."""
 
-    def __init__(
-        self, link: Callable[[ir.Module, list[str]], Any], module: ir.Module, first_call: Any
-    ) -> None:
-        consts = ConstTable(module, "pj_support_consts")
-        names = _lower_support(module, consts, first_call)
-        consts.finish()
-        self._tracker = link(module, [*names, consts.glob.name])
-        consts.fill(self._tracker[consts.glob.name])
-        self._consts = consts
-        traverse, clear, dealloc, descr_get, stub = (self._tracker[n] for n in names)
+    def __init__(self, addresses: Callable[[str], int]) -> None:
+        traverse, clear, dealloc, descr_get, stub = (addresses(n) for n in SLOT_FUNCTIONS)
         self.lazy_entry: int = stub
         self._members = (_Member * 2)(_Member(b"__vectorcalloffset__", 19, VECTORCALL, 1, None))
         self._slots = (_Slot * 8)(

@@ -33,27 +33,15 @@ from llvmlite import ir
 from ...runtime.vars import Var
 from .. import nodes as n
 from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
+from ..passes.types import DOUBLE, LONG, OBJECT, Types
 from ..tier0.support import SUPPORT, case_key, case_lookup, define, rest_seq, set_field, with_meta
-from .callables import FnInfo, raise_arity, raise_keywords, throw_value
-from .capi import (
-    EXC_INSTANCE_FLAG,
-    I1,
-    I8,
-    I32,
-    I64,
-    LONG_DIGITS,
-    LONG_SHIFT,
-    OBJ,
-    OBJP,
-    REFCNT,
-    TP_FLAGS,
-    TYPE,
-    VAR_SIZE,
-    CApi,
-)
-from .constants import Address, ConstTable
+from . import support
+from .callables import FnInfo
+from .capi import F64, FLOAT_VALUE, I1, I8, I32, I64, OBJ, OBJP, REFCNT, TYPE, CApi
+from .constants import ConstTable
 from .fntype import INFO, ITEMS, VECTORCALL
-from .interrupts import POLL_EVERY, TICKS_ADDRESS, poll
+from .interrupts import POLL_EVERY
+from .support import FAST_OPS, unbox_int
 
 FN_TYPE = ir.FunctionType(OBJ, (OBJ, OBJP, I64, OBJ))
 NULL = ir.Constant(OBJ, None)
@@ -116,11 +104,31 @@ class Slot(NamedTuple):
     live_index: int
 
 
+class Prim(NamedTuple):
+    """An unboxed local (`passes.types`): an i64 or f64 SSA value."""
+
+    v: ir.Value
+    kind: str
+
+
+class PrimSlot(NamedTuple):
+    """An unboxed loop local: an i64 or f64 in memory that `recur` reassigns."""
+
+    ptr: ir.Value
+    kind: str
+
+
 class LoopTarget(NamedTuple):
     bindings: list[n.LocalBinding]
     slots: list[ir.Value]
+    kinds: list[str]
     header: ir.Block
     depth: int
+    owned: int  # how many of the slots hold owned objects (on the live stack)
+
+
+_PRIM_TYPES = {LONG: I64, DOUBLE: F64}
+_FLOAT_OPS = {"add": "fadd", "sub": "fsub", "mul": "fmul", "inc": "fadd", "dec": "fsub"}
 
 
 class ModuleLowering:
@@ -136,23 +144,17 @@ class ModuleLowering:
         self._helpers: dict[str, ir.Function] = {}
 
     def lower_fn(self, info: FnInfo, unit: Any) -> ir.Function:
-        """The fn's vectorcall entry: its body under the interpreter's recursion guard, so
-        deep recursion raises RecursionError instead of exhausting the C stack."""
+        """The fn's vectorcall entry, one LLVM function (each costs codegen time)."""
         name = f"pj_fn{next(_ids)}"
-        entry = ir.Function(self.module, FN_TYPE, name=name)
-        body = ir.Function(self.module, FN_TYPE, name=f"{name}.body")
-        body.linkage = "internal"
+        fn = ir.Function(self.module, FN_TYPE, name=name)
         self.symbols[info] = name
-        self.functions[info] = entry
-        FnLowering(self, unit, info, body).lower()
-        b = ir.IRBuilder(entry.append_basic_block("entry"))
-        failed = b.call(self.capi.fn("Py_EnterRecursiveCall"), [self.cstr(" in a pyjank fn")])
-        with b.if_then(b.icmp_signed("!=", failed, I32(0)), likely=False):
-            b.ret(NULL)
-        r = b.call(body, entry.args)
-        b.call(self.capi.fn("Py_LeaveRecursiveCall"), [])
-        b.ret(r)
-        return entry
+        self.functions[info] = fn
+        FnLowering(self, unit, info, fn).lower()
+        return fn
+
+    def helper(self, b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Value:
+        """Call a function of the support library (`support`)."""
+        return b.call(support.declare(self.module, name), args)
 
     def cstr(self, text: str) -> ir.Value:
         """A NUL-terminated C string constant (module-local, position-independent)."""
@@ -167,8 +169,8 @@ class ModuleLowering:
             g = self._cstrs[text] = var.bitcast(OBJ)
         return g
 
-    # -- inline helpers ----------------------------------------------------------------------
-    def helper(self, name: str, typ: ir.FunctionType, body: Callable[..., None]) -> ir.Function:
+    # -- inline reference counting -----------------------------------------------------------
+    def inline(self, name: str, typ: ir.FunctionType, body: Callable[..., None]) -> ir.Function:
         fn = self._helpers.get(name)
         if fn is None:
             fn = self._helpers[name] = ir.Function(self.module, typ, name=f"pj_{name}")
@@ -178,11 +180,11 @@ class ModuleLowering:
         return fn
 
     def incref(self, b: ir.IRBuilder, o: ir.Value) -> None:
-        b.call(self.helper("incref", ir.FunctionType(ir.VoidType(), (OBJ,)), self._incref), [o])
+        b.call(self.inline("incref", ir.FunctionType(ir.VoidType(), (OBJ,)), self._incref), [o])
 
     def decref(self, b: ir.IRBuilder, o: ir.Value, nullable: bool = False) -> None:
         name = "xdecref" if nullable else "decref"
-        fn = self.helper(
+        fn = self.inline(
             name,
             ir.FunctionType(ir.VoidType(), (OBJ,)),
             lambda hb, o: self._decref(hb, o, nullable),
@@ -209,48 +211,6 @@ class ModuleLowering:
             b.call(self.capi.fn("_Py_Dealloc"), [o])
         b.ret_void()
 
-    def unbox_int(self, b: ir.IRBuilder, o: ir.Value) -> tuple[ir.Value, ir.Value]:
-        """(is a fixnum, its value): an exact int of at most two digits, read inline."""
-        typ = ir.LiteralStructType([I1, I64])
-        fn = self.helper("unbox_int", ir.FunctionType(typ, (OBJ,)), self._unbox_int)
-        r = b.call(fn, [o])
-        return b.extract_value(r, 0), b.extract_value(r, 1)
-
-    def _unbox_int(self, b: ir.IRBuilder, o: ir.Value) -> None:
-        typ = b.function.function_type.return_type
-        no = ir.Constant(typ, [I1(0), I64(0)])
-        tp = b.load(b.bitcast(b.gep(o, [I64(TYPE)]), OBJP))
-        with b.if_then(b.icmp_unsigned("!=", tp, self.capi.glob("PyLong_Type")), likely=False):
-            b.ret(no)
-        size = b.load(b.bitcast(b.gep(o, [I64(VAR_SIZE)]), I64.as_pointer()))
-        with b.if_then(b.icmp_unsigned(">", b.add(size, I64(2)), I64(4)), likely=False):
-            b.ret(no)
-        digits = b.bitcast(b.gep(o, [I64(LONG_DIGITS)]), I32.as_pointer())
-        d0 = b.zext(b.load(digits), I64)
-        d1 = b.zext(b.load(b.gep(digits, [I64(1)])), I64)
-        neg = b.icmp_signed("<", size, I64(0))
-        two = b.icmp_signed("==", b.select(neg, b.neg(size), size), I64(2))
-        mag = b.or_(d0, b.select(two, b.shl(d1, I64(LONG_SHIFT)), I64(0)))
-        val = b.select(neg, b.neg(mag), mag)
-        val = b.select(b.icmp_signed("==", size, I64(0)), I64(0), val)
-        b.ret(b.insert_value(b.insert_value(no, I1(1), 0), val, 1))
-
-    def fetch_exception(self, b: ir.IRBuilder) -> ir.Value:
-        """The pending exception, normalised, with its traceback attached (a new ref)."""
-        fn = self.helper("fetch", ir.FunctionType(OBJ, ()), self._fetch)
-        return b.call(fn, [])
-
-    def _fetch(self, b: ir.IRBuilder) -> None:
-        cells = [b.alloca(OBJ) for _ in range(3)]
-        b.call(self.capi.fn("PyErr_Fetch"), cells)
-        b.call(self.capi.fn("PyErr_NormalizeException"), cells)
-        t, v, tb = (b.load(c) for c in cells)
-        with b.if_then(b.icmp_unsigned("!=", tb, NULL)):
-            b.call(self.capi.fn("PyException_SetTraceback"), [v, tb])
-        self.decref(b, tb, nullable=True)
-        self.decref(b, t, nullable=True)
-        b.ret(v)
-
 
 class FnLowering:
     """Lowers one `fn*` node into one native function."""
@@ -272,13 +232,16 @@ class FnLowering:
         self.b = ir.IRBuilder(body)
         self.live: list[Live] = []
         self.loops: list[LoopTarget] = []
-        self.locals: dict[n.LocalBinding, Val | Slot] = {}
+        self.locals: dict[n.LocalBinding, Val | Slot | Prim | PrimSlot] = {}
+        self.types = Types(self.node)
         self.env_slots = {b: i for i, b in enumerate(info.layout)}
         self.line = self.node.line or 0
         self.err_line = self.alloca(I32)
         self.argbuf = self.alloca(OBJ, 1)
         self.max_args = 1
         self.exit = llfn.append_basic_block("raise")
+        self.ret_block = llfn.append_basic_block("return")
+        self.returns: list[tuple[ir.Value, ir.Block]] = []
         self.handler = Handler(self.exit, 0)
         self._cleanups: dict[tuple[int, int], tuple[ir.Block, Live, Handler]] = {}
 
@@ -332,7 +295,7 @@ class FnLowering:
         blk = self.block("cleanup")
         cb = ir.IRBuilder(blk)
         value = cb.load(entry.slot) if entry.slot is not None else entry.value
-        self.mod.decref(cb, value, entry.nullable)
+        cb.call(self.capi.fn("Py_DecRef"), [value])  # cold: out of line, NULL-safe
         cb.branch(self._cleanup(depth - 1, handler))
         self._cleanups[key] = (blk, entry, handler)
         return blk
@@ -356,13 +319,18 @@ class FnLowering:
         return r
 
     def tick(self, counter: ir.Value) -> None:
-        """Count down `counter` (an i32 in memory); at zero, reset it and `poll`."""
+        """Count down `counter` (an i32 in memory); at zero, reset it and poll."""
         b = self.b
         left = b.sub(b.load(counter), I32(1))
         b.store(left, counter)
         with b.if_then(b.icmp_signed("<=", left, I32(0)), likely=False):
             b.store(I32(POLL_EVERY), counter)
-            self.release(self.check(self.call(self.const(poll), [])))
+            self.check_status(self.mod.helper(b, "pj_poll", []))
+
+    def check_status(self, status: ir.Value) -> None:
+        """Propagate the pending exception if a helper returned a negative status."""
+        with self.b.if_then(self.b.icmp_signed("<", status, I32(0)), likely=False):
+            self.fail()
 
     def call(self, fn: ir.Value, args: list[ir.Value]) -> ir.Value:
         """`fn(*args)` through vectorcall; the result is unchecked (NULL on error)."""
@@ -407,17 +375,21 @@ class FnLowering:
 
     # -- the function ------------------------------------------------------------------------
     def lower(self) -> None:
+        """Entry checks (one helper call), dispatch on the argument count, the methods; the
+        traceback entry on the way out of an error; the recursion guard left on return."""
         node = self.node
         b = self.b
+        entered = self.mod.helper(b, "pj_enter", [self.env, self.kwnames])
+        refused, ok = self.block("refused"), self.block("entered")
+        b.cbranch(
+            b.icmp_signed("!=", entered, I32(0)),
+            refused,
+            ok,
+        )
+        b.position_at_end(refused)
+        b.ret(NULL)
+        b.position_at_end(ok)
         self.nargs = b.and_(self.nargsf, I64((1 << 63) - 1))
-        kw = b.icmp_unsigned("!=", self.kwnames, NULL)
-        with b.if_then(kw, likely=False):
-            size = b.load(b.bitcast(b.gep(self.kwnames, [I64(VAR_SIZE)]), I64.as_pointer()))
-            with b.if_then(b.icmp_signed("!=", size, I64(0))):
-                self.call_helper(raise_keywords, [Val(self.const(node.name), False)])
-                b.unreachable()
-        ticks = self.consts.load(b, Address(TICKS_ADDRESS))
-        self.tick(b.bitcast(ticks, I32.as_pointer()))
         arity_error = self.block("arity")
         variadic = node.variadic
         default = arity_error
@@ -439,24 +411,36 @@ class FnLowering:
             self.line = m.line or self.line
             self.lower_method(m)
         b.position_at_end(arity_error)
-        count = b.call(self.capi.fn("PyLong_FromLongLong"), [self.nargs])
-        with b.if_then(self.is_null(count), likely=False):
-            self.fail()
-        self.call_helper(raise_arity, [Val(self.const(node.name), False), Val(count, True)])
-        b.unreachable()
+        self.mod.helper(b, "pj_arity_error", [self.env, self.nargs])
+        self.fail()
         b.position_at_end(self.exit)
         b.call(
             self.capi.fn("_PyTraceback_Add"),
             [self.mod.cstr(node.name), self.mod.cstr(self.unit.filename), b.load(self.err_line)],
         )
-        b.ret(NULL)
+        self.returns.append((NULL, b.block))
+        b.branch(self.ret_block)
+        b.position_at_end(self.ret_block)
+        result = b.phi(OBJ)
+        for v, blk in self.returns:
+            result.add_incoming(v, blk)
+        b.call(self.capi.fn("Py_LeaveRecursiveCall"), [])
+        b.ret(result)
         self.argbuf.operands = [I32(self.max_args)]
 
     def lower_method(self, m: n.FnMethod) -> None:
         b = self.b
+        inits: list[Val | ir.Value] = []
         for i, p in enumerate(m.params):
-            self.locals[p] = Val(b.load(b.gep(self.args, [I64(i)])), False)
-        inits: list[Val] = [self.locals[p] for p in m.params]  # type: ignore[misc]
+            arg = b.load(b.gep(self.args, [I64(i)]))
+            kind = self.types.locals[p]
+            if kind == OBJECT:
+                self.locals[p] = Val(arg, False)
+                inits.append(self.locals[p])  # type: ignore[arg-type]
+            else:
+                prim = Prim(self.coerce(arg, kind), kind)
+                self.locals[p] = prim
+                inits.append(prim.v)
         if m.rest is not None:
             req = m.required_arity
             extra = b.gep(self.args, [I64(req)])
@@ -468,17 +452,24 @@ class FnLowering:
             self.locals[m.rest] = rest
             inits.append(rest)
         if m.has_recur:
-            result = self.loop(m.loop_bindings, lambda i: inits[i], m.body)
+            result = self.loop(m.loop_bindings, lambda i, kind: inits[i], m.body)
         else:
             result = self.lower_node(m.body)
         if result is None:
             del self.live[:]
             return
         result = self.finish_scope(result, 0)
-        b.ret(self.own(result))
+        self.returns.append((self.own(result), b.block))
+        b.branch(self.ret_block)
 
     # -- nodes -------------------------------------------------------------------------------
     def lower_node(self, node: n.Node) -> Val | None:
+        """`node`'s value as an object; computed unboxed and then boxed if it has a
+        primitive type (constants come boxed from the constants table)."""
+        kind = self.types.of(node)
+        if kind != OBJECT and not isinstance(node, n.Const):
+            v = self.prim(node, kind)
+            return None if v is None else self.box(v, kind)
         method = getattr(self, "_l_" + type(node).__name__, None)
         if method is None:
             raise NativeCompileError(
@@ -491,6 +482,135 @@ class FnLowering:
             return method(node)
         finally:
             self.line = saved
+
+    # -- unboxed values ----------------------------------------------------------------------
+    def prim(self, node: n.Node, kind: str) -> ir.Value | None:
+        """`node`'s value as an i64 (`kind` long) or f64 (double): computed unboxed when its
+        type is primitive, else coerced as `(long x)`/`(double x)` do."""
+        have = self.types.of(node)
+        if have == OBJECT or (have == DOUBLE and kind == LONG):
+            v = self.lower_node(node)
+            if v is None:
+                return None
+            r = self.coerce(v.v, kind)
+            self.release(v)
+            return r
+        saved = self.line
+        if node.line is not None:
+            self.line = node.line
+        try:
+            if isinstance(node, n.Const):
+                value: ir.Value | None = _PRIM_TYPES[have](node.value)
+            elif isinstance(node, n.LocalRef):
+                x = self.locals[node.binding]
+                value = x.v if isinstance(x, Prim) else self.b.load(x.ptr)  # type: ignore[union-attr]
+            else:
+                value = self.arith(node, have)  # type: ignore[arg-type]
+        finally:
+            self.line = saved
+        if value is not None and have == LONG and kind == DOUBLE:
+            value = self.b.sitofp(value, F64)
+        return value
+
+    def arith(self, node: n.Intrinsic, kind: str) -> ir.Value | None:
+        """`+ - * inc dec` unboxed; long overflow (the CPU's flag) throws as tier 0 does."""
+        args = []
+        for a in node.args:
+            v = self.prim(a, kind)
+            if v is None:
+                return None
+            args.append(v)
+        how, step, _ = FAST_OPS[node.op]
+        if step is not None:
+            args.append(_PRIM_TYPES[kind](step))
+        b = self.b
+        if kind == DOUBLE:
+            return getattr(b, _FLOAT_OPS[node.op])(args[0], args[1])
+        res = getattr(b, how)(args[0], args[1])
+        with b.if_then(b.extract_value(res, 1), likely=False):
+            self.mod.helper(b, "pj_overflow", [])
+            self.fail()
+        return b.extract_value(res, 0)
+
+    def box(self, v: ir.Value, kind: str) -> Val:
+        name = "PyLong_FromLongLong" if kind == LONG else "PyFloat_FromDouble"
+        return self.check(self.b.call(self.capi.fn(name), [v]))
+
+    def coerce(self, o: ir.Value, kind: str) -> ir.Value:
+        """An object as i64/f64: ints and floats read inline, anything else through the
+        support helper (which throws as `(long x)`/`(double x)` do)."""
+        b = self.b
+        typ = _PRIM_TYPES[kind]
+        if kind == LONG:
+            ok, fast_value = unbox_int(b, self.capi, o)
+        else:
+            tp = b.load(b.bitcast(b.gep(o, [I64(TYPE)]), OBJP))
+            ok = b.icmp_unsigned("==", tp, self.capi.glob("PyFloat_Type"))
+            fast_value = b.load(b.bitcast(b.gep(o, [I64(FLOAT_VALUE)]), F64.as_pointer()))
+        out = self.alloca(typ)
+        b.store(fast_value, out)
+        with b.if_then(b.not_(ok), likely=False):
+            self.check_status(self.mod.helper(b, f"pj_to_{kind}", [o, out]))
+        return b.load(out)
+
+    def compares_unboxed(self, node: n.Intrinsic) -> bool:
+        """A comparison with a primitive operand compares unboxed (`compare`)."""
+        if not FAST_OPS[node.op][2]:
+            return False
+        kinds = [self.types.of(a) for a in node.args]
+        if OBJECT not in kinds:
+            return node.op != "eq" or len(set(kinds)) == 1
+        return LONG in kinds and DOUBLE not in kinds
+
+    def compare(self, node: n.Intrinsic) -> ir.Value | None:
+        """A comparison as an i1. All operands primitive: icmp/fcmp. A long and an
+        object: icmp when the object is a fixnum, else the generic helper on both boxed."""
+        b = self.b
+        how, step, _ = FAST_OPS[node.op]
+        kinds = [self.types.of(a) for a in node.args]
+        if OBJECT not in kinds:
+            kind = DOUBLE if DOUBLE in kinds else LONG
+            vals = [self.prim(a, kind) for a in node.args]
+            if None in vals:
+                return None
+            if step is not None:
+                vals.append(_PRIM_TYPES[kind](step))
+            if kind == LONG:
+                return b.icmp_signed(how, vals[0], vals[1])
+            return b.fcmp_ordered(how, vals[0], vals[1])
+        depth = len(self.live)
+        ops: list[ir.Value | Val] = []
+        for a, kind in zip(node.args, kinds, strict=True):
+            v = self.prim(a, LONG) if kind == LONG else self.lower_node(a)
+            if v is None:
+                del self.live[depth:]
+                return None
+            ops.append(self.push(v) if isinstance(v, Val) else v)
+        i = kinds.index(OBJECT)
+        obj: Val = ops[i]  # type: ignore[assignment]
+        ok, x = unbox_int(b, self.capi, obj.v)
+        fast, slow, done = self.block("cmp.fix"), self.block("cmp.generic"), self.block("cmp")
+        b.cbranch(ok, fast, slow)
+        b.position_at_end(fast)
+        ints = [x if j == i else v for j, v in enumerate(ops)]
+        fast_bit = b.icmp_signed(how, ints[0], ints[1])  # type: ignore[arg-type]
+        b.branch(done)
+        b.position_at_end(slow)
+        boxed = [self.box(v, LONG) if j != i else v for j, v in enumerate(ops)]  # type: ignore[arg-type]
+        r = self.mod.helper(b, f"pj_{node.op}", [v.v for v in boxed])  # type: ignore[union-attr]
+        for j, v in enumerate(boxed):
+            if j != i:
+                self.release(v)  # type: ignore[arg-type]
+        self.check_status(r)
+        slow_bit = b.icmp_signed("!=", r, I32(0))
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        bit = b.phi(I1)
+        bit.add_incoming(fast_bit, fast)
+        bit.add_incoming(slow_bit, slow_end)
+        self.finish_scope(Val(NULL, True), depth)
+        return bit
 
     def statement(self, node: n.Node) -> bool:
         """Lower for effect; False if control never comes back."""
@@ -510,7 +630,7 @@ class FnLowering:
         """A Clojure truth test as an i1."""
         if isinstance(node, n.Const):
             return I1(node.value is not None and node.value is not False)
-        if isinstance(node, n.Intrinsic) and node.op in BOOLEAN_OPS and node.op in _FAST:
+        if isinstance(node, n.Intrinsic) and node.op in BOOLEAN_OPS and node.op in FAST_OPS:
             return self.intrinsic(node, as_bool=True)  # type: ignore[return-value]
         v = self.lower_node(node)
         if v is None:
@@ -555,6 +675,10 @@ class FnLowering:
             return x
         if isinstance(x, Slot):
             return Val(self.b.load(x.ptr), False, x.live_index)
+        if isinstance(x, Prim):
+            return self.box(x.v, x.kind)
+        if isinstance(x, PrimSlot):
+            return self.box(self.b.load(x.ptr), x.kind)
         slot = self.env_slots.get(binding)
         if slot is None:
             raise NativeCompileError(f"local {binding.sym} is not available in {self.node.name}")
@@ -590,49 +714,62 @@ class FnLowering:
 
     def _l_Let(self, node: n.Let) -> Val | None:
         if node.is_loop:
-            return self.loop(
-                node.bindings, lambda i: self.lower_node(node.bindings[i].init), node.body
-            )  # type: ignore[arg-type]
+            return self.loop(node.bindings, lambda i, kind: self.init(node.bindings[i]), node.body)
         depth = len(self.live)
         for binding in node.bindings:
-            assert binding.init is not None
-            v = self.lower_node(binding.init)
+            v = self.init(binding)
             if v is None:
                 del self.live[depth:]
                 return None
-            self.locals[binding] = self.push(v)
+            kind = self.types.locals[binding]
+            self.locals[binding] = self.push(v) if kind == OBJECT else Prim(v, kind)  # type: ignore[arg-type]
         r = self.lower_node(node.body)
         if r is None:
             del self.live[depth:]
             return None
         return self.finish_scope(r, depth)
 
+    def init(self, binding: n.LocalBinding) -> Val | ir.Value | None:
+        """A let/loop local's initial value: unboxed if its type is primitive."""
+        assert binding.init is not None
+        kind = self.types.locals[binding]
+        return self.lower_node(binding.init) if kind == OBJECT else self.prim(binding.init, kind)
+
     def loop(
         self,
         bindings: list[n.LocalBinding],
-        init: Callable[[int], Val | None],
+        init: Callable[[int, str], Val | ir.Value | None],
         body: n.Node,
     ) -> Val | None:
-        """A loop whose locals live in slots (owned) that `recur` reassigns."""
+        """A loop whose locals live in slots that `recur` reassigns: owned objects, or
+        unboxed values for primitive locals."""
         depth = len(self.live)
-        slots = []
+        slots, kinds = [], []
         for i, binding in enumerate(bindings):
-            v = init(i)
+            kind = self.types.locals.get(binding, OBJECT)
+            v = init(i, kind)
             if v is None:
                 del self.live[depth:]
                 return None
-            ptr = self.alloca(OBJ)
-            self.b.store(self.own(v), ptr)
-            self.live.append(Live(slot=ptr))
-            self.locals[binding] = Slot(ptr, len(self.live) - 1)
+            if kind == OBJECT:
+                ptr = self.alloca(OBJ)
+                self.b.store(self.own(v), ptr)  # type: ignore[arg-type]
+                self.live.append(Live(slot=ptr))
+                self.locals[binding] = Slot(ptr, len(self.live) - 1)
+            else:
+                ptr = self.alloca(_PRIM_TYPES[kind])
+                self.b.store(v, ptr)  # type: ignore[arg-type]
+                self.locals[binding] = PrimSlot(ptr, kind)
             slots.append(ptr)
+            kinds.append(kind)
         counter = self.alloca(I32)
         self.b.store(I32(POLL_EVERY), counter)
         header = self.block("loop")
         self.b.branch(header)
         self.b.position_at_end(header)
         self.tick(counter)
-        self.loops.append(LoopTarget(bindings, slots, header, depth))
+        owned = kinds.count(OBJECT)
+        self.loops.append(LoopTarget(bindings, slots, kinds, header, depth, owned))
         r = self.lower_node(body)
         self.loops.pop()
         if r is None:
@@ -644,18 +781,24 @@ class FnLowering:
         target = next(t for t in reversed(self.loops) if t.bindings == node.target)
         depth = len(self.live)
         values = []
-        for e in node.exprs:
-            v = self.lower_node(e)
-            if v is None:
+        for e, kind in zip(node.exprs, target.kinds, strict=True):
+            if kind == OBJECT:
+                v = self.lower_node(e)
+                value = None if v is None else self.own(v)
+            else:
+                value = self.prim(e, kind)
+            if value is None:
                 del self.live[depth:]
                 return None
-            values.append(self.own(v))
-            self.live.append(Live(values[-1]))
+            values.append(value)
+            if kind == OBJECT:
+                self.live.append(Live(value))
         del self.live[depth:]
-        for entry in reversed(self.live[target.depth + len(target.slots) :]):
+        for entry in reversed(self.live[target.depth + target.owned :]):
             value = self.b.load(entry.slot) if entry.slot is not None else entry.value
             self.mod.decref(self.b, value, entry.nullable)
-        olds = [self.b.load(s) for s in target.slots]
+        objects = [s for s, k in zip(target.slots, target.kinds, strict=True) if k == OBJECT]
+        olds = [self.b.load(s) for s in objects]
         for s, v in zip(target.slots, values, strict=True):
             self.b.store(v, s)
         for old in olds:
@@ -687,7 +830,7 @@ class FnLowering:
         return self.check(r)
 
     def _l_Intrinsic(self, node: n.Intrinsic) -> Val | None:
-        if node.op in _FAST:
+        if node.op in FAST_OPS:
             return self.intrinsic(node, as_bool=False)  # type: ignore[return-value]
         vals = self.operands(node.args)
         if vals is None:
@@ -695,79 +838,34 @@ class FnLowering:
         return self.call_helper(IMPLEMENTATIONS[node.op], vals)
 
     def intrinsic(self, node: n.Intrinsic, as_bool: bool) -> Val | ir.Value | None:
-        """The fixnum fast path, else the runtime's implementation. As a test (`as_bool`)
-        the result is an i1."""
+        """A numeric op through its support helper (fixnum fast path inside), or unboxed.
+        A comparison as a test (`as_bool`) is an i1."""
+        if self.compares_unboxed(node):
+            bit = self.compare(node)
+            if bit is None or as_bool:
+                return bit
+            return Val(self.b.select(bit, self.const(True), self.const(False)), False)
         vals = self.operands(node.args)
         if vals is None:
             return None
         b = self.b
-        op, step, is_cmp = _FAST[node.op]
-        oks, ints = [], []
+        r = self.mod.helper(b, f"pj_{node.op}", [v.v for v in vals])
         for v in vals:
-            ok, x = self.mod.unbox_int(b, v.v)
-            oks.append(ok)
-            ints.append(x)
-        if step is not None:
-            ints.append(I64(step))
-        fast, slow, done = self.block("fix"), self.block("generic"), self.block("fixdone")
-        b.cbranch(oks[0] if len(oks) == 1 else b.and_(oks[0], oks[1]), fast, slow)
-        incoming: list[tuple[ir.Value, ir.Block]] = []
-        b.position_at_end(fast)
-        if is_cmp:
-            bit = b.icmp_signed(op, ints[0], ints[1])
-            for v in vals:
-                self.release(v)
-            incoming.append(
-                (bit if as_bool else b.select(bit, self.const(True), self.const(False)), b.block)
-            )
-            b.branch(done)
-        else:
-            res = getattr(b, op)(ints[0], ints[1])
-            over = b.extract_value(res, 1)
-            boxed = self.block("box")
-            b.cbranch(over, slow, boxed)
-            b.position_at_end(boxed)
-            r = b.call(self.capi.fn("PyLong_FromLongLong"), [b.extract_value(res, 0)])
-            for v in vals:
-                self.release(v)
-            self.check(r)
-            incoming.append((r, b.block))
-            b.branch(done)
-        b.position_at_end(slow)
-        r = self.call_helper(IMPLEMENTATIONS[node.op], vals)
+            self.release(v)
+        if not FAST_OPS[node.op][2]:
+            return self.check(r)
+        self.check_status(r)
+        bit = b.icmp_signed("!=", r, I32(0))
         if as_bool:
-            t = self.truthy(r.v)
-            self.release(r)
-            incoming.append((t, b.block))
-        elif is_cmp:
-            # comparisons return True/False, which live forever: borrowed like the fast path
-            self.release(r)
-            incoming.append((r.v, b.block))
-        else:
-            incoming.append((r.v, b.block))
-        b.branch(done)
-        b.position_at_end(done)
-        phi = b.phi(I1 if as_bool else OBJ)
-        for v, blk in incoming:
-            phi.add_incoming(v, blk)
-        if as_bool:
-            return phi
-        return Val(phi, not is_cmp)
+            return bit
+        # True and False live forever: the result is borrowed
+        return Val(b.select(bit, self.const(True), self.const(False)), False)
 
     def _l_Throw(self, node: n.Throw) -> None:
         v = self.lower_node(node.exc)
         if v is None:
             return None
-        b = self.b
-        tp = b.load(b.bitcast(b.gep(v.v, [I64(TYPE)]), OBJP))
-        flags = b.load(b.bitcast(b.gep(tp, [I64(TP_FLAGS)]), I64.as_pointer()))
-        is_exc = b.icmp_unsigned("!=", b.and_(flags, I64(EXC_INSTANCE_FLAG)), I64(0))
-        with b.if_else(is_exc) as (then, otherwise):
-            with then:
-                b.call(self.capi.fn("PyErr_SetObject"), [tp, v.v])
-            with otherwise:
-                r = self.call(self.const(throw_value), [v.v])
-                self.mod.decref(b, r, nullable=True)
+        self.mod.helper(self.b, "pj_throw", [v.v])
         self.release(v)
         self.fail()
         return None
@@ -791,7 +889,7 @@ class FnLowering:
         self.handler = Handler(fin_exc, depth) if fin_exc is not None else outer
         if dispatch is not None:
             b.position_at_end(dispatch)
-            exc = self.push(Val(self.mod.fetch_exception(b), True))
+            exc = self.push(Val(self.mod.helper(b, "pj_fetch", []), True))
             exc_entry = self.live[depth]
             for c in node.catches:
                 cls = self.lower_node(c.cls)
@@ -812,11 +910,8 @@ class FnLowering:
                 self.live.append(exc_entry)
                 b.position_at_end(miss)
             else:
-                # no clause matched: re-raise it as it was
-                tp = b.load(b.bitcast(b.gep(exc.v, [I64(TYPE)]), OBJP))
-                self.mod.incref(b, tp)
-                tb = b.call(self.capi.fn("PyException_GetTraceback"), [exc.v])
-                b.call(self.capi.fn("PyErr_Restore"), [tp, exc.v, tb])
+                # no clause matched: re-raise it as it was (the helper takes `exc`)
+                self.mod.helper(b, "pj_reraise", [exc.v])
                 del self.live[depth:]
                 b.branch(self._cleanup(depth, self.handler))
             del self.live[depth:]
@@ -896,8 +991,7 @@ class FnLowering:
             b.store(owner, self.field(f, INFO))
             for slot, binding in enumerate(info.layout):
                 if binding not in names:
-                    value = self.local(binding).v
-                    self.mod.incref(b, value)
+                    value = self.own(self.local(binding))
                     b.store(value, self.field(f, ITEMS + 8 * slot))
             made.append((info, f))
         group = dict(zip(names, (f for _, f in made), strict=False))
@@ -982,20 +1076,3 @@ class FnLowering:
         if vals is None:
             return None
         return self.call_helper(with_meta, vals)
-
-
-# op → (builder method or icmp predicate, constant second operand, is a comparison)
-_FAST: dict[str, tuple[str, int | None, bool]] = {
-    "add": ("sadd_with_overflow", None, False),
-    "sub": ("ssub_with_overflow", None, False),
-    "mul": ("smul_with_overflow", None, False),
-    "inc": ("sadd_with_overflow", 1, False),
-    "dec": ("ssub_with_overflow", 1, False),
-    "lt": ("<", None, True),
-    "lte": ("<=", None, True),
-    "gt": (">", None, True),
-    "gte": (">=", None, True),
-    "eq": ("==", None, True),
-    "num_eq": ("==", None, True),
-    "zero": ("==", 0, True),
-}

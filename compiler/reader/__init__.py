@@ -6,7 +6,7 @@ file/line/column; `ReaderEOFError` means the text ended inside a form.
 """
 
 from .errors import ReaderEOFError, ReaderError
-from .reader import DEFAULT_FEATURES, EOF, Reader, read_all, read_string
+from .reader import DEFAULT_FEATURES, EOF, Reader, SourceMeta, read_all, read_string
 from .resolver import DefaultResolver, Resolver
 from .syntax_quote import POSITION_KEYS, SPECIAL_FORMS, syntax_quote
 
@@ -20,6 +20,7 @@ __all__ = [
     "ReaderEOFError",
     "ReaderError",
     "Resolver",
+    "SourceMeta",
     "read_all",
     "read_string",
     "syntax_quote",

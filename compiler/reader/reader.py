@@ -103,6 +103,27 @@ _K_FILE = keyword(None, "file")
 _K_TAG = keyword(None, "tag")
 _K_PARAM_TAGS = keyword(None, "param-tags")
 
+
+
+class SourceMeta(PersistentArrayMap):
+    """The position metadata the reader attaches to a form. Its own class so the per-form
+    cache can tell reader positions from user data: it relocates them when a form moves, and
+    `reads` counts lookups of a position, which tell the analyzer a macro looked at one (the
+    expansion may then embed a line number, and the cached form is reused only in place)."""
+
+    __slots__ = ()
+    reads = 0
+
+    def val_at(self, k: Any, not_found: Any = None) -> Any:
+        if k is _K_LINE or k is _K_COLUMN or k is _K_END_LINE or k is _K_END_COLUMN:
+            SourceMeta.reads += 1
+        return PersistentArrayMap.val_at(self, k, not_found)
+
+    def entry_at(self, k: Any) -> Any:
+        if k is _K_LINE or k is _K_COLUMN or k is _K_END_LINE or k is _K_END_COLUMN:
+            SourceMeta.reads += 1
+        return PersistentArrayMap.entry_at(self, k)
+
 DataReaders = Mapping[Symbol, Callable[[Any], Any]]
 """A dict or a Clojure map (`*data-readers*`): both answer `in` and `[]`."""
 
@@ -240,6 +261,11 @@ class Reader:
         while (form := self.read()) is not EOF:
             yield form
 
+    def skip(self, pos: int) -> int:
+        """The offset of the first character from `pos` on that is neither whitespace nor
+        in a comment: where `read()` would look for a form."""
+        return _SKIP(self.text, pos).end()
+
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of a character offset, 1-based."""
         if self._line_lo <= offset < self._line_hi:
@@ -343,7 +369,7 @@ class Reader:
         except LiteralError as e:
             raise self._error(e.message, offset + e.offset) from None
 
-    def _token_meta(self, start: int, end: int) -> PersistentArrayMap:
+    def _token_meta(self, start: int, end: int) -> SourceMeta:
         """Position metadata of a token, which never spans lines."""
         if self._line_lo <= start < self._line_hi:  # position()'s fast path, inlined
             line = self._line_no
@@ -352,9 +378,9 @@ class Reader:
             line, column = self.position(start)
         values = (line, column, line, column + end - start) + self._file_value
         # Keyword keys need no boxing, so the map can be built from the two tuples at once.
-        return PersistentArrayMap(self._pos_keys, values)
+        return SourceMeta(self._pos_keys, values)
 
-    def _span_meta(self, start: tuple[int, int]) -> PersistentArrayMap:
+    def _span_meta(self, start: tuple[int, int]) -> SourceMeta:
         """Position metadata of a form that began at (line, column) `start` and ends here.
 
         Callers look `start` up before reading the form's contents, so that both lookups
@@ -362,7 +388,7 @@ class Reader:
         """
         end_line, end_column = self.position(self.pos)
         values = (*start, end_line, end_column) + self._file_value
-        return PersistentArrayMap(self._pos_keys, values)
+        return SourceMeta(self._pos_keys, values)
 
     # -- tokens ----------------------------------------------------------------------------
     def _read_token(self, pos: int) -> Any:

@@ -21,6 +21,8 @@ MODULES = (
     "meta_fns",
     "printing",
     "vars_ns",
+    "protocol_fns",
+    "multi_fns",
 )
 
 

@@ -105,13 +105,16 @@ def type_(x: Any) -> Any:
 @core("instance?")
 def is_instance(c: Any, x: Any) -> bool:
     """Evaluates x and tests if it is an instance of the class c. Returns true or false.
-    Booleans are not instances of Long/int, as on the JVM (Python's bool subclasses int)."""
+    Booleans are not instances of Long/int, as on the JVM (Python's bool subclasses int),
+    and nil is not an Object."""
     if not isinstance(c, type):
         if isinstance(c, tuple):
             return isinstance(x, c)
         raise cast_error(c, "java.lang.Class")
     if x is True or x is False:
         return c is bool or c is object
+    if x is None:
+        return c is type(None)  # nil is no Object
     return isinstance(x, c)
 
 

@@ -64,7 +64,7 @@ def compile_format(source: Any) -> Compiled:
         return source
     if not isinstance(source, str):
         raise IllegalArgumentException(f"Format control must be a string: {source!r}")
-    items, end, stop = _parse(source, 0, None)
+    items, _, stop = _parse(source, 0, None)
     if stop is not None:
         raise _fail(f"Unexpected directive ~{stop.char}", source, stop.pos)
     return Compiled(source, items)
@@ -88,6 +88,8 @@ def _parse(source: str, i: int, closer: str | None) -> tuple[list[Any], int, Dir
             return items, i, d
         if d.char in _OPENERS:
             i = _clauses(d, source, i)
+        elif d.char not in _HANDLERS and d.char != "\n":
+            raise _fail(f"Directive ~{d.char} is not supported", source, j)
         elif d.char == "\n":
             if not d.colon:
                 while i < n and source[i] in " \t":
@@ -784,9 +786,6 @@ def cl_format(writer: Any, control: Any, args: Any) -> str | None:
     """`(cl-format writer control & args)`: to a string (writer nil), to *out* (true) or
     to writer; the string when writer is nil, else nil."""
     compiled = compile_format(control)
-    for item in _walk(compiled.items):
-        if item.char not in _HANDLERS:
-            raise _fail(f"Directive ~{item.char} is not supported", compiled.source, item.pos)
     target = io.StringIO() if writer is None or writer is False else writer
     if target is True:
         target = cv.OUT.deref()
@@ -797,11 +796,3 @@ def cl_format(writer: Any, control: Any, args: Any) -> str | None:
 
     pp.with_pretty_writer(target, body)
     return target.getvalue() if writer is None or writer is False else None
-
-
-def _walk(items: list[Any]) -> Any:
-    for item in items:
-        if isinstance(item, Directive):
-            yield item
-            for clause in item.clauses:
-                yield from _walk(clause)

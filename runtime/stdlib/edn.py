@@ -173,14 +173,10 @@ class EdnReader:
         return self._token(m.group(), pos)
 
     def _token(self, token: str, pos: int) -> Any:
-        if token in _LITERALS:
-            return _LITERALS[token]
-        m = _SYMBOL_SHAPE(token)
-        if m is not None and not token.startswith("::") and "::" not in token[1:]:
-            ns, name = m.groups()
-            if not (ns is not None and ns.endswith(":/")) and not name.endswith(":"):
-                return keyword(token[1:]) if token[0] == ":" else symbol(token)
-        raise self._error(f"Invalid token: {clip(token)}", pos)
+        value = _interpret(token)
+        if value is _INVALID:
+            raise self._error(f"Invalid token: {clip(token)}", pos)
+        return value
 
     def _dispatch(self, pos: int, stack: list[Any]) -> Any:
         text = self.text
@@ -221,7 +217,7 @@ class EdnReader:
     def _namespaced_map(self, pos: int, stack: list[Any]) -> Any:
         text = self.text
         m = _TOKEN(text, pos + 2)
-        ns = self._token(m.group(), pos + 2) if m is not None else None
+        ns = _interpret(m.group()) if m is not None else None
         if not isinstance(ns, Symbol) or ns.ns is not None:
             raise self._error("Namespaced map must specify a valid namespace", pos)
         p = _SKIP(text, m.end()).end()
@@ -307,6 +303,23 @@ class EdnReader:
 
 
 _PENDING: Any = object()
+_INVALID: Any = object()
+
+
+def _interpret(token: str) -> Any:
+    """The nil, boolean, symbol or keyword token spells, or _INVALID (EdnReader's rules:
+    no `::` keywords, no trailing or doubled colons)."""
+    if token in _LITERALS:
+        return _LITERALS[token]
+    m = _SYMBOL_SHAPE(token)
+    if m is None or token.startswith("::") or "::" in token[1:]:
+        return _INVALID
+    ns, name = m.groups()
+    if (ns is not None and ns.endswith(":/")) or name.endswith(":"):
+        return _INVALID
+    return keyword(token[1:]) if token[0] == ":" else symbol(token)
+
+
 _NONE: Any = object()
 _K_EOF = keyword(None, "eof")
 _K_READERS = keyword(None, "readers")

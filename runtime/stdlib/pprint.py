@@ -22,18 +22,16 @@ from fractions import Fraction
 from typing import Any
 
 from .. import core_vars as cv
+from .. import rt
 from ..exceptions import class_name
 from ..interfaces import (
-    IDeref,
     IPending,
-    IPersistentMap,
-    IPersistentSet,
-    IPersistentVector,
-    ISeq,
+    IRecord,
 )
 from ..printer import pr_on
+from ..seqs import to_iter
 from ..symbols import Keyword, Symbol, keyword
-from ..vars import Var
+from ..vars import Var, bindings
 
 # -- the column-tracking base -----------------------------------------------------------
 
@@ -341,9 +339,16 @@ class PrettyWriter:
         lb = nl.block
         # The section runs to the next newline of an enclosing block; the subsection to the
         # next newline of this block or an enclosing one.
-        j = next((k for k in range(1, len(rest)) if _nl_in(rest[k], lb, False)), len(rest))
+        j = k = len(rest)
+        for m in range(1, len(rest)):
+            t = rest[m]
+            if isinstance(t, Newline):
+                if t.block is lb:
+                    k = min(k, m)
+                elif lb.has_ancestor(t.block):
+                    j, k = m, min(k, m)
+                    break
         section, remainder = rest[1:j], rest[j:]
-        k = next((k for k in range(1, len(rest)) if _nl_in(rest[k], lb, True)), len(rest))
         result = rest
         if self._emit_nl_p(nl, section, rest[1:k]):
             self._emit_nl(nl)
@@ -405,13 +410,6 @@ class PrettyWriter:
         return lines[-1]
 
 
-def _nl_in(t: Token, lb: Block, same_too: bool) -> bool:
-    """Is t a newline of a block enclosing lb (or of lb itself when same_too)?"""
-    if not isinstance(t, Newline):
-        return False
-    return (same_too and t.block is lb) or lb.has_ancestor(t.block)
-
-
 # -- the printing state -------------------------------------------------------------------
 
 
@@ -439,23 +437,19 @@ class _Vars:
 V = _Vars()
 
 
-def install(
-    pretty: Var,
-    dispatch: Var,
-    right_margin: Var,
-    miser_width: Var,
-    suppress_namespaces: Var,
-    base: Var,
-    radix: Var,
-) -> None:
-    """Hand over the dynamic vars defined in clojure/pprint.jank."""
-    V.pretty, V.dispatch, V.right_margin, V.miser_width = (
-        pretty,
-        dispatch,
-        right_margin,
-        miser_width,
-    )
-    V.suppress_namespaces, V.base, V.radix = suppress_namespaces, base, radix
+def install(*pprint_vars: Var) -> None:
+    """Hand over the dynamic vars defined in clojure/pprint.jank: *print-pretty*,
+    *print-pprint-dispatch*, *print-right-margin*, *print-miser-width*,
+    *print-suppress-namespaces*, *print-base* and *print-radix*, in this order."""
+    (
+        V.pretty,
+        V.dispatch,
+        V.right_margin,
+        V.miser_width,
+        V.suppress_namespaces,
+        V.base,
+        V.radix,
+    ) = pprint_vars
 
 
 def _true(x: Any) -> bool:
@@ -473,8 +467,6 @@ def make_pretty_writer(writer: Any) -> PrettyWriter:
 def with_pretty_writer(writer: Any, body: Callable[[], Any]) -> Any:
     """Call body with *out* bound to a pretty writer over writer (unless it is one),
     flushing the buffered output afterwards."""
-    from ..vars import bindings
-
     pw = writer if isinstance(writer, PrettyWriter) else make_pretty_writer(writer)
     with bindings([(cv.OUT, pw)]):
         try:
@@ -516,10 +508,6 @@ def logical_block(
         w.end_block()
     finally:
         state.level, state.length = saved
-
-
-def set_current_length(n: int | None) -> None:
-    state.length = n
 
 
 def within_length(count: int) -> bool:
@@ -576,31 +564,23 @@ def pr_leaf(x: Any) -> None:
 # -- simple dispatch ----------------------------------------------------------------------
 
 
-def _items(xs: Any) -> Iterator[Any]:
-    from ..seqs import to_iter
-
-    return to_iter(xs)
-
-
 def _print_items(items: Iterator[Any], write_item: Callable[[Any], None], sep: str) -> None:
     """print-length-loop over items: write_item each, sep and a linear newline between."""
     w = out()
     count = 0
-    first = True
     for x in items:
+        if count:
+            w.write(sep)
+            w.newline("linear")
         if not within_length(count):
             w.write("...")
             return
-        if not first:
-            w.write(sep)
-            w.newline("linear")
         write_item(x)
-        first = False
         count += 1
 
 
 def _pprint_seq(xs: Any, prefix: str, suffix: str) -> None:
-    logical_block(prefix, None, suffix, lambda: _print_items(_items(xs), write_out, " "))
+    logical_block(prefix, None, suffix, lambda: _print_items(to_iter(xs), write_out, " "))
 
 
 _READER_MACROS = {
@@ -613,8 +593,6 @@ _READER_MACROS = {
 
 def pprint_reader_macro(xs: Any) -> bool:
     """'x, @x, #'x and ~x for the two-element lists they read as."""
-    from .. import rt
-
     head = rt.first(xs)
     macro = _READER_MACROS.get(head) if isinstance(head, Symbol) else None
     if macro is None or rt.count(xs) != 2:
@@ -638,8 +616,8 @@ def _map_entry(entry: tuple[Any, Any]) -> None:
 
 
 def _map_prefix(m: Any) -> tuple[str, list[tuple[Any, Any]]]:
-    """ "{" and the entries, or "#:ns{" and the unqualified entries when
-    *print-namespace-maps* is on and every key has the same namespace."""
+    """The open brace and the entries: `#:ns{` and the entries without their namespace when
+    *print-namespace-maps* is on and every key has the same namespace, else `{`."""
     pairs = list(m.items()) if hasattr(m, "items") else [(e.key(), e.val()) for e in m]
     if _true(cv.PRINT_NAMESPACE_MAPS.deref()) and pairs:
         nss = {k.ns if isinstance(k, (Keyword, Symbol)) else None for k, _ in pairs}
@@ -654,8 +632,7 @@ def _strip_ns(k: Any) -> Any:
 
 
 def pprint_map(m: Any) -> None:
-    from ..interfaces import IRecord
-
+    """A map as Clojure's pprint-map lays it out (a record as a plain map, as Clojure does)."""
     prefix, pairs = ("{", list(m.items())) if isinstance(m, IRecord) else _map_prefix(m)
     logical_block(prefix, None, "}", lambda: _print_items(iter(pairs), _map_entry, ", "))
 
@@ -676,35 +653,26 @@ def pprint_ideref(x: Any) -> None:
     logical_block(prefix, None, ">", body)
 
 
-def simple_dispatch(x: Any) -> None:
-    """The default pprint dispatch: collections as logical blocks, anything else as pr."""
-    if isinstance(x, ISeq):
-        if not pprint_reader_macro(x):
-            _pprint_seq(x, "(", ")")
-    elif isinstance(x, IPersistentVector):
-        _pprint_seq(x, "[", "]")
-    elif isinstance(x, IPersistentMap):
-        pprint_map(x)
-    elif isinstance(x, IPersistentSet):
-        _pprint_seq(x, "#{", "}")
-    elif isinstance(x, IDeref) and not isinstance(x, Var):
-        pprint_ideref(x)
-    elif isinstance(x, (list, tuple)):
+def pprint_list(xs: Any) -> None:
+    """A seq in parentheses, or 'x, @x, #'x, ~x for the reader macros' forms."""
+    if not pprint_reader_macro(xs):
+        _pprint_seq(xs, "(", ")")
+
+
+def pprint_vector(v: Any) -> None:
+    _pprint_seq(v, "[", "]")
+
+
+def pprint_set(s: Any) -> None:
+    _pprint_seq(s, "#{", "}")
+
+
+def pprint_simple_default(x: Any) -> None:
+    """Python lists and tuples as lists, dicts as maps (Clojure's arrays case), anything
+    else as pr prints it."""
+    if isinstance(x, (list, tuple)):
         _pprint_seq(x, "(", ")")
     elif isinstance(x, dict):
         pprint_map(x)
     else:
         pr_leaf(x)
-
-
-def pprint(x: Any, writer: Any) -> None:
-    """`(pprint x writer)`: x laid out within *print-right-margin*, then a newline."""
-
-    def body() -> None:
-        from ..vars import bindings
-
-        with bindings([(V.pretty, True)]):
-            write_out(x)
-        out().write("\n")
-
-    with_pretty_writer(writer, body)

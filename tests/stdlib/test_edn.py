@@ -9,8 +9,10 @@ from pyjank.compiler.reader import ReaderError
 REQ = "(require '[clojure.edn :as edn]) "
 
 CASES = [
-    (r'"{:a [1 2.5 3/4 5N 6M \\c \"s\\n\" nil true false sym ns/sym :k/w #{1} (l)]}"',
-     r'{:a [1 2.5 3/4 5 6M \c "s\n" nil true false sym ns/sym :k/w #{1} (l)]}'),
+    (
+        r'"{:a [1 2.5 3/4 5N 6M \\c \"s\\n\" nil true false sym ns/sym :k/w #{1} (l)]}"',
+        r'{:a [1 2.5 3/4 5 6M \c "s\n" nil true false sym ns/sym :k/w #{1} (l)]}',
+    ),
     ('""', "nil"),
     ("nil", "nil"),
     ('"  ; only a comment"', "nil"),
@@ -22,8 +24,10 @@ CASES = [
     ('"[a#b %c]"', "[a#b %c]"),
     ('"0x1F"', "31"),
     ('"#inst \\"2020-01-01\\""', '#inst "2020-01-01T00:00:00.000-00:00"'),
-    ('"#uuid \\"550e8400-e29b-41d4-a716-446655440000\\""',
-     '#uuid "550e8400-e29b-41d4-a716-446655440000"'),
+    (
+        '"#uuid \\"550e8400-e29b-41d4-a716-446655440000\\""',
+        '#uuid "550e8400-e29b-41d4-a716-446655440000"',
+    ),
     ('"^:m [1]"', "[1]"),
 ]
 
@@ -40,11 +44,11 @@ def test_metadata_but_no_positions(run):
 
 def test_options(run):
     assert run(REQ + '(edn/read-string {:eof :done} "  ")').name == "done"
-    text = "(pr-str (edn/read-string {:readers {'foo (fn [x] [:foo x])}} \"#foo 1\"))"
+    text = '(pr-str (edn/read-string {:readers {\'foo (fn [x] [:foo x])}} "#foo 1"))'
     assert run(REQ + text) == "[:foo 1]"
     text = '(pr-str (edn/read-string {:default (fn [t v] [t v])} "#bar/baz {:x 1}"))'
     assert run(REQ + text) == "[bar/baz {:x 1}]"
-    text = "(pr-str (edn/read-string {:readers {'inst str}} \"#inst \\\"2020\\\"\"))"
+    text = '(pr-str (edn/read-string {:readers {\'inst str}} "#inst \\"2020\\""))'
     assert run(REQ + text) == '"2020"'
 
 
@@ -68,7 +72,7 @@ def test_options(run):
         ("{:a 1 :a 2}", "Duplicate key: :a"),
         ("[1 2", "EOF while reading, starting at line 1, column 1"),
         ("(]", "Unmatched delimiter: ]"),
-        ("#inst \"20x\"", "Unrecognized date/time syntax: 20x"),
+        ('#inst "20x"', "Unrecognized date/time syntax: 20x"),
     ],
 )
 def test_non_edn_is_rejected(run, source, message):
@@ -84,18 +88,24 @@ def test_eof_without_eof_option_throws(run):
 
 
 def test_read_from_streams(run):
-    text = REQ + """(import io)
+    text = (
+        REQ
+        + """(import io)
     (def s (io/StringIO "1 {:a \\"b c\\"} [x\\ny] 0x1F"))
     (pr-str [(edn/read s) (edn/read s) (edn/read s) (edn/read s) (edn/read {:eof :eof} s)])"""
+    )
     assert run(text) == '[1 {:a "b c"} [x y] 31 :eof]'
     text = REQ + '(pr-str (with-in-str "(1 2) rest" [(edn/read) (read-line)]))'
     assert run(text) == '[(1 2) " rest"]'
 
 
 def test_long_streams_and_deep_nesting(run):
-    text = REQ + """(import io)
+    text = (
+        REQ
+        + """(import io)
     (def s (io/StringIO (apply str (repeat 3000 "[1 \\"two three\\" 3] "))))
     (count (take-while #(not= % :end) (repeatedly #(edn/read {:eof :end} s))))"""
+    )
     assert run(text) == 3000
     depth = 5000
     text = REQ + f'(count (str (edn/read-string "{"[" * depth}{"]" * depth}")))'

@@ -12,7 +12,9 @@ REQ = "(require '[clojure.instant :as i]) "
 def test_read_instant_date_is_utc_and_matches_inst(run):
     value = run(REQ + '(i/read-instant-date "2020-01-02T03:04:05.123456789+01:30")')
     assert value == datetime(2020, 1, 2, 1, 34, 5, 123456, UTC)
-    assert run(REQ + '(= #inst "1985-04-12T23:20:50.52Z" (i/read-instant-date "1985-04-12T23:20:50.52Z"))')
+    assert run(
+        REQ + '(= #inst "1985-04-12T23:20:50.52Z" (i/read-instant-date "1985-04-12T23:20:50.52Z"))'
+    )
 
 
 def test_read_instant_calendar_keeps_the_offset(run):

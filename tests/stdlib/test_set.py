@@ -26,8 +26,10 @@ CASES = [
     ("(set/rename-keys {:a 1 :b 2} {:a :b :b :a})", "{:b 1, :a 2}"),
     ("(set/rename-keys {:a 1} {:x :y})", "{:a 1}"),
     ("(set/rename #{{:a 1 :b 2}} {:a :z})", "#{{:b 2, :z 1}}"),
-    ("(set/index #{{:a 1 :b 2} {:a 1 :b 3} {:a 2 :b 2}} [:a])",
-     "{{:a 1} #{{:a 1, :b 3} {:a 1, :b 2}}, {:a 2} #{{:a 2, :b 2}}}"),
+    (
+        "(set/index #{{:a 1 :b 2} {:a 1 :b 3} {:a 2 :b 2}} [:a])",
+        "{{:a 1} #{{:a 1, :b 3} {:a 1, :b 2}}, {:a 2} #{{:a 2, :b 2}}}",
+    ),
     ("(set/map-invert {:a 1 :b 2})", "{1 :a, 2 :b}"),
     ("(set/subset? #{1} #{1 2})", "true"),
     ("(set/subset? #{1 3} #{1 2})", "false"),

@@ -12,7 +12,7 @@ CASES = [
     ('(s/join \\- "abc")', '"a-b-c"'),
     ('(s/join "," nil)', '""'),
     ('(s/join "," {:a 1})', '"[:a 1]"'),
-    ('(s/blank? nil)', "true"),
+    ("(s/blank? nil)", "true"),
     ('(s/blank? " \\t\\n")', "true"),
     ('(s/blank? "\\u00a0")', "false"),
     ('(s/blank? " a ")', "false"),

@@ -7,8 +7,10 @@ import pytest
 REQ = "(require '[clojure.walk :as w]) "
 
 CASES = [
-    ("(w/postwalk #(if (number? %) (inc %) %) {:a [1 2 '(3 4)] :b #{5}})",
-     "{:a [2 3 (4 5)], :b #{6}}"),
+    (
+        "(w/postwalk #(if (number? %) (inc %) %) {:a [1 2 '(3 4)] :b #{5}})",
+        "{:a [2 3 (4 5)], :b #{6}}",
+    ),
     ("(w/prewalk #(if (vector? %) (conj % 0) %) [[1] 2])", "[[1 0] 2 0]"),
     ("(w/walk first reverse [[1 2] [3 4]])", "(3 1)"),
     ("(w/walk inc identity '(1 2))", "(2 3)"),
@@ -32,6 +34,14 @@ def test_walk_fns(run, expr, expected):
 
 def test_walk_demos(run):
     out = run(REQ + "(with-out-str (w/postwalk-demo [1 [2]]) (w/prewalk-demo [3]))")
-    assert out == (
-        "Walked: 1\nWalked: 2\nWalked: [2]\nWalked: [1 [2]]\nWalked: [3]\nWalked: 3\n"
+    assert out == ("Walked: 1\nWalked: 2\nWalked: [2]\nWalked: [1 [2]]\nWalked: [3]\nWalked: 3\n")
+
+
+def test_records_stay_records(run):
+    text = (
+        REQ
+        + """(defrecord R [a b])
+    (let [r (w/postwalk #(if (number? %) (inc %) %) (->R 1 [2]))]
+      (pr-str [(instance? R r) (:a r) (:b r)]))"""
     )
+    assert run(text) == "[true 2 [3]]"

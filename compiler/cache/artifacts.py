@@ -1,0 +1,153 @@
+"""The compiled code of one cached unit, as a backend provides it.
+
+An `Artifact` runs its unit (`thunk`), wherever the form moved to (`positions.Shift`), and
+serialises itself for the disk cache (`payload`, loaded back with `KINDS[kind].load`).
+Tier 0's artifact is a code object and its module's constants, described as
+`describe.py` does; forms that need no codegen keep their analyzed tree in memory and
+compile it only when written to disk.
+
+What the native backend must provide (design §3.2: position-independent constants): native
+fns reach tier 0's code as factory objects among its constants. For a unit with native code
+to be written to disk, each factory must describe itself — `__pyjank_describe__()` returning
+`(kind, data)` of marshal-able values, with `describe.EXTENSIONS[kind]` rebuilding it from
+`data` in another process: the object code (llvmlite's object cache gives it), its symbol
+names, and its constants table as a tuple of `describe()` descriptions, filled again when
+loaded. For it to be reused after its form moved, each must implement
+`__pyjank_relocate__(shift)` (a factory whose line tables — kept as data in the constants
+table, not in the code — are moved by `shift.lines`) and `NativeFns` must say
+`relocatable = True`. Until then a unit with native code is cached in memory and reused only
+where it was compiled. Batching: `source.after_load(f)`
+calls `f` when the current load ends, so the misses of one load can be compiled in one
+module.
+"""
+
+from __future__ import annotations
+
+import marshal
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from types import CodeType, FunctionType
+from typing import Any, ClassVar
+
+from .. import nodes as n
+from ..evaluator import Compiled
+from ..tier0.generator import Module
+from ..tier0.support import SUPPORT
+from .describe import describe, materialize
+from .positions import Position, Shift, positional, relocate, relocate_code
+
+
+class Artifact(ABC):
+    kind: ClassVar[str]
+    pinned: bool
+    """Cannot be moved: reused only where it was compiled."""
+
+    @abstractmethod
+    def thunk(self, shift: Shift | None) -> Callable[[], Any]:
+        """The zero-argument function that runs the unit, moved by `shift` if given."""
+
+    @abstractmethod
+    def payload(self) -> bytes:
+        """The serialised artifact; raises `Undescribable` when it cannot be."""
+
+    @classmethod
+    @abstractmethod
+    def load(cls, payload: bytes, base: Position) -> Artifact:
+        """The artifact `payload` describes, compiled at `base`; raises `Stale`."""
+
+
+class CodeArtifact(Artifact):
+    """Tier 0: a zero-argument function's code and its module's constants."""
+
+    kind = "tier0"
+
+    def __init__(
+        self,
+        fn: FunctionType,
+        consts: dict[str, Any],
+        moves: tuple[str, ...],
+        base: Position,
+        pinned: bool,
+    ) -> None:
+        self.code: CodeType = fn.__code__
+        self.consts = consts
+        self.positional = moves
+        self.base = base
+        self.pinned = pinned
+        self._fn = fn
+        self._moved: tuple[Position, FunctionType] | None = None
+
+    @classmethod
+    def of(cls, compiled: Compiled, base: Position) -> CodeArtifact:
+        fn = compiled.thunk
+        assert isinstance(fn, FunctionType) and compiled.module is not None
+        consts = {
+            k: v
+            for k, v in fn.__globals__.items()
+            if k not in SUPPORT and v is not fn and not k.startswith("__")
+        }
+        native = compiled.module.native
+        return cls(
+            fn,
+            consts,
+            tuple(k for k, v in consts.items() if positional(v, base)),
+            base,
+            pinned=native is not None
+            and bool(native.unit.infos)
+            and not getattr(native, "relocatable", False),
+        )
+
+    def thunk(self, shift: Shift | None) -> Callable[[], Any]:
+        if shift is None:
+            return self._fn
+        if self._moved is not None and self._moved[0] == shift.new:
+            return self._moved[1]
+        module_globals = {**SUPPORT, **self.consts}
+        for name in self.positional:
+            module_globals[name] = relocate(module_globals[name], shift)
+        fn = FunctionType(relocate_code(self.code, shift), module_globals)
+        self._moved = (shift.new, fn)
+        return fn
+
+    def payload(self) -> bytes:
+        consts = tuple((k, describe(v)) for k, v in self.consts.items())
+        return marshal.dumps((self.code, consts, self.positional))
+
+    @classmethod
+    def load(cls, payload: bytes, base: Position) -> CodeArtifact:
+        code, consts, moves = marshal.loads(payload)
+        values = {k: materialize(d) for k, d in consts}
+        return cls(FunctionType(code, {**SUPPORT, **values}), values, moves, base, False)
+
+
+class TreeArtifact(Artifact):
+    """A form that runs without codegen (constants, var reads, one call): its tree."""
+
+    kind = "tier0"
+
+    def __init__(self, compiled: Compiled, node: n.Node, name: str, base: Position) -> None:
+        self.compiled, self.node, self.name, self.base = compiled, node, name, base
+        self.pinned = any(
+            isinstance(x, n.Const) and positional(x.value, base) for x in n.walk(node)
+        )
+
+    def thunk(self, shift: Shift | None) -> Callable[[], Any]:
+        return self.compiled.thunk
+
+    def payload(self) -> bytes:
+        module = Module(self.base.code_file())
+        compiled = Compiled(module.compile_thunk(self.node, self.name), module)
+        return CodeArtifact.of(compiled, self.base).payload()
+
+    @classmethod
+    def load(cls, payload: bytes, base: Position) -> Artifact:
+        return CodeArtifact.load(payload, base)
+
+
+KINDS: dict[str, type[Artifact]] = {CodeArtifact.kind: CodeArtifact}
+
+
+def tier0_artifact(compiled: Compiled, node: n.Node, name: str, base: Position) -> Artifact:
+    if compiled.module is None:
+        return TreeArtifact(compiled, node, name, base)
+    return CodeArtifact.of(compiled, base)

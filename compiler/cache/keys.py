@@ -1,0 +1,233 @@
+"""Keys of the per-form cache (design §4).
+
+A form's key is an xxh3-128 hash of a canonical serialisation of the form as read — no
+positions, whitespace or comments — plus the namespace it is compiled in and the load's
+context: the compiler (version and a digest of its Python sources, so editing the compiler
+invalidates the disk cache), the Python version and CPU, the options that change code (the
+`--jit` mode; for native code the llvmlite/LLVM versions and the host CPU), the reader
+features, the source file, and the compile-time flags `*assert*` and `*unchecked-math*`.
+
+Positions are not in the key: the same walk computes the form's *layout*, its positions
+relative to where it starts, so a form that only moved is found, and reused when its layout
+is the same (see `positions.py`). Auto-gensyms (`x#`, `%` params) are numbered per form, so
+reading the same text twice gives the same key; the largest number seen is returned so a
+process loading cached code can keep its own gensyms above it.
+"""
+
+from __future__ import annotations
+
+import decimal
+import fractions
+import os
+import platform
+import re
+import sys
+import uuid
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import xxhash
+
+from ...runtime import core_vars as cv
+from ...runtime.characters import Char
+from ...runtime.interfaces import IPersistentMap, IPersistentSet, IPersistentVector, ISeq
+from ...runtime.symbols import Keyword, Symbol, keyword
+from ..options import jit_mode
+
+FORMAT = 1
+"""Bumped when the meaning of a key or the layout of an entry changes."""
+
+_GENSYM = re.compile(r"(.*)__(\d+)(__auto__|#)\Z", re.S)
+_KW_LINE = keyword(None, "line")
+_KW_COLUMN = keyword(None, "column")
+_KW_END_LINE = keyword(None, "end-line")
+_KW_END_COLUMN = keyword(None, "end-column")
+_KW_FILE = keyword(None, "file")
+_POSITIONS = (_KW_LINE, _KW_COLUMN, _KW_END_LINE, _KW_END_COLUMN, _KW_FILE)
+_PACKAGE = Path(__file__).resolve().parent.parent.parent
+
+
+def digest(data: bytes | str) -> bytes:
+    return xxhash.xxh3_128_digest(data)
+
+
+@cache
+def source_digest() -> bytes:
+    """A digest of the compiler's and runtime's Python sources: what produced (and will
+    run) cached code, even between releases."""
+    h = xxhash.xxh3_128()
+    for sub in ("compiler", "runtime"):
+        for path in sorted((_PACKAGE / sub).rglob("*.py")):
+            h.update(str(path.relative_to(_PACKAGE)).encode())
+            h.update(path.read_bytes())
+    return h.digest()
+
+
+@cache
+def _native_environment() -> str:
+    """What native code depends on beyond tier 0's: llvmlite, LLVM and the host CPU."""
+    import llvmlite
+    import llvmlite.binding as llvm
+
+    version = ".".join(map(str, llvm.llvm_version_info))
+    return f"llvmlite {llvmlite.__version__} LLVM {version} {llvm.get_host_cpu_name()}"
+
+
+@cache
+def _environment(jit: str, disk: bool) -> bytes:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        pyjank = version("pyjank")
+    except PackageNotFoundError:
+        pyjank = "dev"
+    parts = [
+        f"pyjank {pyjank} cache format {FORMAT}",
+        f"{sys.implementation.name} {sys.version}",
+        platform.machine(),
+        f"jit {jit}",
+    ]
+    if jit != "off":
+        parts.append(_native_environment())
+    h = digest("\0".join(parts))
+    # Within one process the compiler cannot change: the sources are hashed only for keys
+    # that may be written to disk.
+    return digest(h + source_digest()) if disk else h
+
+
+def environment(disk: bool) -> bytes:
+    """The digest of everything outside the source that compiled code depends on."""
+    return _environment(jit_mode(), disk)
+
+
+def context(disk: bool, file: str | None, conditionals: bool, features: frozenset) -> bytes:
+    """The digest a load's forms share: environment, file, reader features, flags."""
+    flags = f"{cv.ASSERT.deref()!r} {cv.UNCHECKED_MATH.deref()!r}"
+    feats = " ".join(sorted(str(f) for f in features)) if conditionals else "-"
+    return digest(
+        b"\0".join([environment(disk), file_key(file).encode(), feats.encode(), flags.encode()])
+    )
+
+
+def file_key(file: str | None) -> str:
+    """The source file as keys see it: absolute, so `src/a.clj` and `/p/src/a.clj` agree."""
+    return os.path.abspath(file) if file else ""
+
+
+class FormKey:
+    """A form's key, layout digest and largest auto-gensym number."""
+
+    __slots__ = ("key", "layout", "max_gensym")
+
+    def __init__(self, key: bytes, layout: bytes, max_gensym: int) -> None:
+        self.key, self.layout, self.max_gensym = key, layout, max_gensym
+
+
+def form_key(form: Any, ns: str, ctx: bytes, line: int, column: int) -> FormKey:
+    """The key of `form` read at (`line`, `column`) in namespace `ns` of a load with
+    context `ctx`."""
+    canon = _Canon(line, column)
+    canon.form(form)
+    text = "\0".join(canon.out)
+    layout = ",".join(map(str, canon.layout))
+    return FormKey(
+        digest(b"".join([ctx, ns.encode(), b"\0", text.encode("utf-8", "surrogatepass")])),
+        xxhash.xxh3_64_digest(layout),
+        canon.max_gensym,
+    )
+
+
+class _Canon:
+    """The serialisation walk: one string per atom, brackets for collections, `^` before
+    user metadata (positions go to `layout`, relative to the form's start)."""
+
+    __slots__ = ("out", "layout", "gensyms", "max_gensym", "line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.out: list[str] = []
+        self.layout: list[int] = []
+        self.gensyms: dict[str, int] = {}
+        self.max_gensym = 0
+        self.line, self.column = line, column
+
+    def form(self, x: Any) -> None:
+        out = self.out
+        t = type(x)
+        if t is Symbol:
+            out.append(f"y{self._name(x.ns)}/{self._symbol_name(x.name)}")
+            self.meta(x.meta())
+        elif t is Keyword:
+            out.append(f"k{x}")
+        elif t is str:
+            out.append(f"s{len(x)}:{x}")
+        elif t is int:
+            out.append(f"i{x}")
+        elif x is None or t is bool:
+            out.append(f"c{x}")
+        elif isinstance(x, (ISeq, IPersistentVector)):
+            out.append("(" if isinstance(x, ISeq) else "[")
+            for item in x:
+                self.form(item)
+            out.append(")")
+            self.meta(x.meta())
+        elif isinstance(x, IPersistentMap):
+            out.append("{")
+            for k, v in x.items():
+                self.form(k)
+                self.form(v)
+            out.append("}")
+            self.meta(x.meta())
+        elif isinstance(x, IPersistentSet):
+            out.append("#{")
+            for item in x:
+                self.form(item)
+            out.append("}")
+            self.meta(x.meta())
+        elif t is float:
+            out.append(f"d{x!r}")
+        elif t is Char:
+            out.append(f"\\{x.c}")
+        elif t is re.Pattern:
+            out.append(f"x{x.flags}:{x.pattern}")
+        elif t in (fractions.Fraction, decimal.Decimal, uuid.UUID, datetime):
+            out.append(f"{t.__name__}:{x}")
+        else:
+            out.append(f"o{t.__module__}.{t.__qualname__}:{x!r}")
+
+    @staticmethod
+    def _name(ns: str | None) -> str:
+        return "-" if ns is None else f"{len(ns)}:{ns}"
+
+    def _symbol_name(self, name: str) -> str:
+        m = _GENSYM.match(name) if "__" in name else None
+        if m is None:
+            return f"{len(name)}:{name}"
+        number = int(m.group(2))
+        if number > self.max_gensym:
+            self.max_gensym = number
+        index = self.gensyms.setdefault(m.group(2), len(self.gensyms))
+        return f"g{len(m.group(1))}:{m.group(1)}#{index}{m.group(3)}"
+
+    def meta(self, m: Any) -> None:
+        if m is None:
+            return
+        line = m.val_at(_KW_LINE)
+        if type(line) is int:
+            column, end_line, end_column = (m.val_at(k) for k in _POSITIONS[1:4])
+            first = line == self.line
+            self.layout += (line - self.line, column - self.column if first else column)
+            if type(end_line) is int and type(end_column) is int:
+                last_first = end_line == self.line
+                self.layout += (
+                    end_line - self.line,
+                    end_column - self.column if last_first else end_column,
+                )
+        user = m
+        for k in _POSITIONS:
+            if user.contains_key(k):
+                user = user.dissoc(k)
+        if user.count():
+            self.out.append("^")
+            self.form(user)

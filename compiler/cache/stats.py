@@ -1,0 +1,72 @@
+"""What each load did (design §4): forms, how many were read, compiled and reused, time.
+
+Every finished load goes to the `listeners` (the daemon logs file loads on stderr) and
+becomes the last stats of its thread and of the process: `last()` gives the thread's, else
+the process's, also as the Clojure map `pyjank.reload/last-stats` returns.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ...runtime.maps import map_from_pairs
+from ...runtime.symbols import keyword
+
+
+@dataclass
+class LoadStats:
+    ns: str
+    file: str | None
+    load: bool
+    """A file load (load-file, require, load), not an evaluation of typed code."""
+    reload: bool
+    """The same file was loaded before in this process."""
+    forms: int = 0
+    read: int = 0
+    compiled: int = 0
+    reused: int = 0
+    ms: float = 0.0
+
+    def line(self) -> str:
+        verb = "reloaded" if self.reload else "loaded"
+        return (
+            f";; {verb} {self.ns} in {self.ms:.1f} ms: {self.forms} forms, "
+            f"{self.compiled} compiled, {self.reused} reused"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """For the nREPL response (bencode: no booleans, no None)."""
+        d = asdict(self)
+        d["ms"] = round(self.ms, 3)
+        d["file"] = self.file or ""
+        d["load"] = int(self.load)
+        d["reload"] = int(self.reload)
+        return d
+
+    def as_map(self) -> Any:
+        return map_from_pairs((keyword(None, k), v) for k, v in asdict(self).items())
+
+
+listeners: list[Callable[[LoadStats], None]] = []
+_last: LoadStats | None = None
+_thread = threading.local()
+
+
+def finished(stats: LoadStats) -> None:
+    global _last
+    _last = _thread.last = stats
+    for listener in listeners:
+        listener(stats)
+
+
+def last() -> LoadStats | None:
+    return getattr(_thread, "last", None) or _last
+
+
+def last_stats_map() -> Any:
+    """`pyjank.reload/last-stats`: the last load's stats as a map, nil before any."""
+    stats = last()
+    return None if stats is None else stats.as_map()
