@@ -127,19 +127,22 @@ class Env:
 
 
 class Analysis:
-    """What the analysis of one top-level form depended on. `positional`: a macro read the
-    reader position of a form it was given, so the expansion may embed it."""
+    """What the analysis of one top-level form depended on, and the `def`s in it.
+    `positional`: a macro read the reader position of a form it was given, so the expansion
+    may embed it."""
 
-    __slots__ = ("resolved", "macros", "positional")
+    __slots__ = ("resolved", "macros", "defs", "positional")
 
     def __init__(self) -> None:
         self.resolved: dict[tuple[str, str], Any] = {}
         self.macros: dict[Var, Any] = {}
+        self.defs: list[n.Def] = []
         self.positional = False
 
     def merge(self, other: Analysis) -> None:
         self.resolved.update(other.resolved)
         self.macros.update(other.macros)
+        self.defs += other.defs
         self.positional = self.positional or other.positional
 
 
@@ -597,7 +600,9 @@ class Analyzer:
             def_env = env.with_(tail=False, fn_name=f"{env.ns.name}/{sym.name}", names_fn=True)
             init = self.analyze(init_form, def_env)
         meta_node = self.analyze(meta, env.with_(tail=False))
-        return n.Def(form, var, init, meta_node)
+        node = n.Def(form, var, init, meta_node)
+        self.record.defs.append(node)
+        return node
 
     def _throw(self, form: Any, env: Env) -> n.Node:
         args = list(form.rest())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,10 @@ from ..runtime.interfaces import IPersistentMap, IPersistentVector, ISeq
 from ..runtime.namespaces import Namespace, find_ns, find_or_create_ns, is_private
 from ..runtime.symbols import Keyword, Symbol, keyword
 from ..runtime.vars import Var, bindings
-from .evaluator import eval_form
+from .cache.source import source_steps
+from .cache.spans import make_reader
 from .ns_resolver import NamespaceResolver
-from .reader import EOF, Reader
+from .reader import EOF
 
 EXTENSIONS = (".jank", ".cljc", ".clj")
 BUNDLED = Path(__file__).resolve().parent.parent / "runtime" / "clj"
@@ -82,15 +83,7 @@ def set_source_path(dirs: Iterable[str | Path]) -> None:
 def read_forms(text: str, file: str | None = None, line: int = 1, column: int = 1) -> Iterator[Any]:
     """Forms of `text`, read one at a time so each sees the namespace left by the last;
     positions count from `line`/`column` (an editor sends where the text starts)."""
-    allow = file is None or not file.endswith(".clj")
-    reader = Reader(
-        text,
-        file=file,
-        allow_conditionals=allow,
-        resolver=NamespaceResolver(),
-        line=line,
-        column=column,
-    )
+    reader = make_reader(text, file, line, column, NamespaceResolver())
     while True:
         form = reader.read()
         if form is EOF:
@@ -99,11 +92,12 @@ def read_forms(text: str, file: str | None = None, line: int = 1, column: int = 
 
 
 def load_string(text: str, file: str | None = None) -> Any:
-    """Evaluate every form of `text`; the value of the last one."""
+    """Evaluate every form of `text` through the per-form cache; the value of the last."""
     result = None
     with bindings([(cv.NS, cv.current_ns()), (cv.FILE, file or "NO_SOURCE_PATH")]):
-        for form in read_forms(text, file):
-            result = eval_form(form, file=file)
+        with closing(source_steps(text, file)) as steps:
+            for step in steps:
+                result = step()
     return result
 
 

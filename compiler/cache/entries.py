@@ -156,7 +156,7 @@ class Unit:
     @classmethod
     def compiled(cls, key: bytes, leaf: Leaf, compiled: Compiled, base: Position) -> Unit:
         record = leaf.analyzer.record
-        defs = [d for d in n.walk(leaf.node) if isinstance(d, n.Def)]
+        defs = record.defs
         defined = {d.var for d in defs}
         deps = Deps.of(record)
         name = leaf.analyzer.top_name

@@ -35,6 +35,7 @@ from ...runtime.characters import Char
 from ...runtime.interfaces import IPersistentMap, IPersistentSet, IPersistentVector, ISeq
 from ...runtime.symbols import Keyword, Symbol, keyword
 from ..options import jit_mode
+from ..reader import SourceMeta
 
 FORMAT = 1
 """Bumped when the meaning of a key or the layout of an entry changes."""
@@ -50,7 +51,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent.parent
 
 
 def digest(data: bytes | str) -> bytes:
-    return xxhash.xxh3_128_digest(data)
+    return xxhash.xxh3_128_digest(data.encode() if isinstance(data, str) else data)
 
 
 @cache
@@ -134,7 +135,7 @@ def form_key(form: Any, ns: str, ctx: bytes, line: int, column: int) -> FormKey:
     layout = ",".join(map(str, canon.layout))
     return FormKey(
         digest(b"".join([ctx, ns.encode(), b"\0", text.encode("utf-8", "surrogatepass")])),
-        xxhash.xxh3_64_digest(layout),
+        xxhash.xxh3_64_digest(layout.encode()),
         canon.max_gensym,
     )
 
@@ -213,17 +214,12 @@ class _Canon:
     def meta(self, m: Any) -> None:
         if m is None:
             return
+        if type(m) is SourceMeta:
+            self.position(*m.span())
+            return
         line = m.val_at(_KW_LINE)
         if type(line) is int:
-            column, end_line, end_column = (m.val_at(k) for k in _POSITIONS[1:4])
-            first = line == self.line
-            self.layout += (line - self.line, column - self.column if first else column)
-            if type(end_line) is int and type(end_column) is int:
-                last_first = end_line == self.line
-                self.layout += (
-                    end_line - self.line,
-                    end_column - self.column if last_first else end_column,
-                )
+            self.position(line, *(m.val_at(k) for k in _POSITIONS[1:4]))
         user = m
         for k in _POSITIONS:
             if user.contains_key(k):
@@ -231,3 +227,13 @@ class _Canon:
         if user.count():
             self.out.append("^")
             self.form(user)
+
+    def position(self, line: int, column: Any, end_line: Any, end_column: Any) -> None:
+        """Positions relative to the form's start: columns too on its first line."""
+        start, left = self.line, self.column
+        self.layout += (line - start, column - left if line == start else column)
+        if type(end_line) is int and type(end_column) is int:
+            self.layout += (
+                end_line - start,
+                end_column - left if end_line == start else end_column,
+            )

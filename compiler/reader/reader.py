@@ -124,6 +124,10 @@ class SourceMeta(PersistentArrayMap):
             SourceMeta.reads += 1
         return PersistentArrayMap.entry_at(self, k)
 
+    def span(self) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column), not counted as a read."""
+        return self._vals[:4]
+
 DataReaders = Mapping[Symbol, Callable[[Any], Any]]
 """A dict or a Clojure map (`*data-readers*`): both answer `in` and `[]`."""
 

@@ -95,3 +95,11 @@ def implement(cls: type, iface_methods: Any, *protocol_maps: Any) -> type:
 def reify(site: str, methods: Any, n: int, *targets_and_fns: Any) -> Any:
     """Internal (reify): an instance of the reify form site."""
     return t.reify(site, methods, n, *targets_and_fns)
+
+
+@core("munge")
+def munge(s: Any) -> Any:
+    """A Clojure name as a Python (and Java) identifier: a-b? becomes a_b_QMARK_. Returns a
+    symbol for a symbol, else a string."""
+    munged = t.munge(s.name if isinstance(s, Symbol) else str(s))
+    return Symbol(None, munged) if isinstance(s, Symbol) else munged

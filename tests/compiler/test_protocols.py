@@ -336,3 +336,7 @@ def test_deftype_seqs_work_with_the_seq_library(run):
     )
     assert run("[(take 3 (Nat. 5)) (first (rest (Nat. 0)))]") == [[5, 6, 7], 1]
     assert run("[(count (Two. 1 2)) (vec (Two. 1 2)) (map inc (Two. 1 2))]") == [2, [1, 2], [2, 3]]
+
+
+def test_munge(run):
+    assert run('[(munge "a-b?") (munge (quote x*))]') == ["a_b_QMARK_", symbol("x_STAR_")]
