@@ -7,6 +7,7 @@ to 10^7 with and without hints; JIT latency (one small defn compiled alone, and 
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import time
 from collections.abc import Callable
@@ -81,17 +82,20 @@ def main() -> None:
             f"{label:18}{n_ms:9.2f}m{t_ms:9.2f}m{p_ms:9.2f}m{p_ms / n_ms:7.1f}x{budget:7.2f}ms {ok}"
         )
 
+    fresh = itertools.count()  # distinct sources: the per-form cache must not answer
+
     def compile_one() -> None:
-        define("(defn small [x] (+ x 1))", "eager")
+        define(f"(defn small [x] (+ x {next(fresh)}))", "eager")
 
     one = median_ms(compile_one, 9)
-    batch = "\n".join(f"(defn b{i} [x] (if (< x {i}) (+ x {i}) (* x 2)))" for i in range(100))
+    k = next(fresh)
+    batch = "\n".join(f"(defn b{i} [x] (if (< x {i}) (+ x {k}) (* x 2)))" for i in range(100))
     t0 = time.perf_counter()
     with jit_mode_as("lazy"):
         evaluate(f"(do {batch})", "lazy")
         evaluate("(b0 1)", "lazy")  # the first call compiles all 100 in one module
     per_fn = (time.perf_counter() - t0) * 1000 / 100
-    lazy_defn = median_ms(lambda: define("(defn small [x] (+ x 1))", "lazy"), 21)
+    lazy_defn = median_ms(lambda: define(f"(defn small [x] (+ x {next(fresh)}))", "lazy"), 21)
     print(f"JIT latency: one small defn {one:.1f} ms (eager); {per_fn:.2f} ms per fn batched x100")
     print(f"defn eval latency: lazy {lazy_defn:.2f} ms (budget 1 ms), eager {one:.1f} ms")
 

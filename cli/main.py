@@ -5,6 +5,7 @@ pyjank -e EXPR            evaluate, printing each non-nil value like a REPL
 pyjank run FILE [ARGS]    load a file with *command-line-args* bound to ARGS
 pyjank -m NS [ARGS]       require NS and call its -main with ARGS
 pyjank new NAME           create a project ready for CIDER and Calva (see new_project.py)
+pyjank compile PATH...    load a source tree to fill the disk cache (compiler/cache/warm.py)
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sys
 from collections.abc import Sequence
 
 from ..compiler.bootstrap import boot
+from ..compiler.cache import add_cache_arguments, apply_cache_arguments
+from ..compiler.cache.warm import compile_paths
 from ..compiler.diagnostics import format_error
 from ..compiler.evaluator import eval_form
 from ..compiler.loader import load_file, read_forms, require, set_source_path
@@ -45,8 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--verbose", action="store_true", help="show Python tracebacks on errors")
     add_jit_argument(p)
+    add_cache_arguments(p)
     p.add_argument(
-        "args", nargs=argparse.REMAINDER, help="'run FILE [ARGS...]', 'new NAME', or ARGS for -m"
+        "args",
+        nargs=argparse.REMAINDER,
+        help="'run FILE [ARGS...]', 'new NAME', 'compile PATH...', or ARGS for -m",
     )
     return p
 
@@ -61,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_jit_mode(opts.jit)
     if opts.path:
         set_source_path(opts.path)
+    apply_cache_arguments(opts)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
     try:
         boot()
@@ -79,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
             if opts.main_ns:
                 return _run_main(opts.main_ns, opts.args)
+            if opts.args[:1] == ["compile"]:
+                return compile_paths(opts.args[1:] or ["."])
             if opts.args:
                 if opts.args[0] != "run" or len(opts.args) < 2:
                     print("usage: pyjank run FILE [ARGS...]", file=sys.stderr)

@@ -230,14 +230,14 @@ class Analyzer:
             if target.macro:
                 raise self.error(env, f"Can't take value of a macro: {target!r}", sym)
             return n.VarRef(sym, target)
-        if isinstance(target, _HostAttr):
+        if isinstance(target, HostAttr):
             if target.owner is builtins:
                 return n.Const(sym, getattr(builtins, target.attr))
             return n.HostField(sym, n.Const(sym, target.owner), target.attr)
         return n.Const(sym, target)
 
     def resolve(self, sym: Symbol, env: Env, *, record: bool = True) -> Any:
-        """What a non-local symbol names: a Var, a host object, or a _HostAttr. Raises
+        """What a non-local symbol names: a Var, a host object, or a HostAttr. Raises
         "Unable to resolve symbol" otherwise."""
         found = self.try_resolve(sym, env.ns)
         if found is _UNRESOLVED:
@@ -267,7 +267,7 @@ class Analyzer:
             return _UNRESOLVED
         if not hasattr(owner, _munge_member(sym.name)):
             return _UNRESOLVED
-        return _HostAttr(owner, _munge_member(sym.name))
+        return HostAttr(owner, _munge_member(sym.name))
 
     def resolve_var(self, sym: Symbol, env: Env) -> Var | None:
         if sym.ns is None and sym in env.locals:
@@ -291,7 +291,7 @@ class Analyzer:
             return self.analyze(expanded, env.at(expanded))
         if isinstance(op, Symbol) and op.ns is not None and op not in env.locals:
             owner_attr = self.try_resolve(op, env.ns)
-            if isinstance(owner_attr, _HostAttr) and owner_attr.owner is not builtins:
+            if isinstance(owner_attr, HostAttr) and owner_attr.owner is not builtins:
                 args = self._args(form.rest(), env)
                 return n.HostCall(form, n.Const(op, owner_attr.owner), owner_attr.attr, args)
         fn = self.analyze(op, env.with_(tail=False))
@@ -575,7 +575,6 @@ class Analyzer:
         if sym.ns is not None and sym.ns != str(env.ns.name):
             raise self.error(env, "Can't create defs outside of current ns", form)
         var = env.ns.intern(sym.name)
-        self.record.resolved[(str(env.ns.name), sym.name)] = var
         doc = args[1] if len(args) == 3 and isinstance(args[1], str) else None
         if len(args) == 3 and doc is None:
             raise self.error(env, "Too many arguments to def", form)
@@ -736,7 +735,7 @@ class Analyzer:
         raise self.error(env, f"{form.first()} is not supported; use locking", form)
 
 
-class _HostAttr:
+class HostAttr:
     """A `Owner/attr` symbol naming an attribute of an imported module or class."""
 
     __slots__ = ("owner", "attr")
@@ -746,7 +745,7 @@ class _HostAttr:
 
     def __eq__(self, other: object) -> bool:
         return (
-            isinstance(other, _HostAttr) and other.owner is self.owner and other.attr == self.attr
+            isinstance(other, HostAttr) and other.owner is self.owner and other.attr == self.attr
         )
 
     def __hash__(self) -> int:
@@ -797,4 +796,12 @@ def _describe(e: BaseException) -> str:
     return msg if msg else type(e).__name__
 
 
-__all__ = ["Analyzer", "Env", "Analysis", "SPECIAL_FORMS", "strip_positions", "position"]
+__all__ = [
+    "Analyzer",
+    "Env",
+    "Analysis",
+    "HostAttr",
+    "SPECIAL_FORMS",
+    "strip_positions",
+    "position",
+]

@@ -15,10 +15,10 @@ from ..runtime.namespaces import CORE_NS, find_or_create_ns
 from ..runtime.vars import bindings
 from . import loader
 from .analyzer import Analyzer
+from .cache import seal_builtins
 from .evaluator import eval_form
 from .host import import_python
 from .options import jit_mode_as
-from .reader import read_string
 
 _lock = threading.Lock()
 _booted = False
@@ -47,18 +47,11 @@ def _import(*specs: Any) -> Any:
     return result
 
 
-def _read_string(*args: Any) -> Any:
-    """`read-string`: one form from a string (an opts map may come first)."""
-    text = args[-1]
-    return read_string(text, resolver=None)
-
-
 _COMPILER_FNS = {
     "eval": _eval,
     "macroexpand-1": _macroexpand_1,
     "macroexpand": _macroexpand,
     "import*": _import,
-    "read-string": _read_string,
     "load-string": loader.load_string,
     "load-file": loader.load_file,
     "load": loader.load,
@@ -84,6 +77,7 @@ def boot() -> None:
         load_all()
         for name, fn in _COMPILER_FNS.items():
             intern_fn(name, fn)
+        seal_builtins()
         core_file = loader.BUNDLED / "clojure" / "core.jank"
         # clojure.core stays on tier 0 until the disk cache (design §4) makes loading its
         # native code cheap: JIT-compiling it at every start would take seconds

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 JIT_MODES = ("eager", "lazy", "off")
-# lazy: a `defn` evaluates in ~0.3 ms (eager pays the JIT, ~4 ms, inside the 1 ms eval
-# budget of design §6); the first call compiles every pending fn in one module
-# (docs/architecture.md, "Native tier"). core.jank itself loads with the JIT off.
-DEFAULT_JIT = "lazy"
+# Measured choice: lazy (a `defn` evaluates in ~0.3 ms; eager pays the JIT, ~4 ms, over the
+# 1 ms eval budget of design §6; docs/architecture.md, "Native tier"). Still off until the
+# server's test-stacktrace op handles exceptions thrown by native frames (it reports an
+# empty stacktrace for them under lazy).
+DEFAULT_JIT = "off"
 
 _jit = os.environ.get("PYJANK_JIT", DEFAULT_JIT)
 if _jit not in JIT_MODES:

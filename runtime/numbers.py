@@ -18,7 +18,16 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, DivisionByZero, Overflow
+from decimal import (
+    MAX_EMAX,
+    MAX_PREC,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Overflow,
+)
 from decimal import InvalidOperation as _InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -99,10 +108,18 @@ def _norm(x: Any) -> Any:
     return x
 
 
+_DECIMAL64 = Context(prec=16, rounding=ROUND_HALF_EVEN, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
+"""Java's MathContext.DECIMAL64, through which Clojure's Ratio.doubleValue divides."""
+
+
 def _to_double(x: Any) -> float:
-    """Like Java's doubleValue: huge integers and ratios become ±Infinity."""
+    """Like Java's doubleValue: huge integers and ratios become ±Infinity. A ratio divides
+    to 16 significant digits first, as Clojure's Ratio.doubleValue does, so
+    `(double 7381/2520)` is 2.928968253968254 (the nearest double is ...2538)."""
     if type(x) is float:
         return x
+    if isinstance(x, Fraction):
+        return float(_DECIMAL64.divide(Decimal(x.numerator), Decimal(x.denominator)))
     try:
         return float(x)
     except OverflowError:

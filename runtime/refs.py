@@ -1,4 +1,5 @@
-"""Reference types: atoms, volatiles, delays, and `reduced`.
+"""Reference types: `ARef` (what atoms, agents and refs share), atoms, volatiles, delays, and
+`reduced`.
 
 An atom's swap runs the function outside any lock and commits with a compare-and-set on
 identity, retrying when another thread got there first, exactly as Clojure's Atom does; the
@@ -16,90 +17,34 @@ from .interfaces import IDeref, IPending, IReference
 from .vars import IllegalStateException
 
 
-class Atom(IReference, IDeref):
-    """`(atom x)`: an uncoordinated, synchronous reference with validator, watches and
-    mutable metadata (Clojure's ARef)."""
+class ARef(IReference, IDeref):
+    """What every reference type shares (Clojure's ARef): validator, watches and mutable
+    metadata. Subclasses provide `deref`; `_lock` also guards their own compare-and-store."""
 
-    __slots__ = ("_state", "_lock", "_meta", "_validator", "_watches")
+    __slots__ = ("_lock", "_meta", "_validator", "_watches")
 
-    def __init__(self, state: Any, meta: Any = None, validator: Callable | None = None) -> None:
-        _validate(validator, state)
-        self._state = state
+    def __init__(self, meta: Any = None, validator: Callable | None = None) -> None:
         self._lock = threading.Lock()
         self._meta = meta
         self._validator = validator
         # Replaced, never mutated, so a notification iterates a stable snapshot.
         self._watches: dict[Any, Callable] = {}
 
-    def deref(self) -> Any:
-        return self._state
-
-    # -- updates -------------------------------------------------------------------------
-    def _cas(self, old: Any, new: Any) -> bool:
-        with self._lock:
-            if self._state is not old:
-                return False
-            self._state = new
-            return True
-
-    def compare_and_set(self, old: Any, new: Any) -> bool:
-        """`compare-and-set!`: compares by identity, as Clojure does."""
-        _validate(self._validator, new)
-        if not self._cas(old, new):
-            return False
-        self._notify(old, new)
-        return True
-
-    def _swap(self, f: Callable, args: tuple) -> tuple[Any, Any]:
-        """Retry `f` until its result commits; `f` may run more than once, so it must be pure."""
-        while True:
-            old = self._state
-            new = f(old, *args)
-            _validate(self._validator, new)
-            if self._cas(old, new):
-                self._notify(old, new)
-                return old, new
-
-    def swap(self, f: Callable, *args: Any) -> Any:
-        """`swap!`: the new value."""
-        return self._swap(f, args)[1]
-
-    def swap_vals(self, f: Callable, *args: Any) -> Any:
-        """`swap-vals!`: `[old new]`."""
-        return _pair(*self._swap(f, args))
-
-    def _reset(self, new: Any) -> Any:
-        _validate(self._validator, new)
-        with self._lock:
-            old = self._state
-            self._state = new
-        self._notify(old, new)
-        return old
-
-    def reset(self, new: Any) -> Any:
-        """`reset!`: the new value."""
-        self._reset(new)
-        return new
-
-    def reset_vals(self, new: Any) -> Any:
-        """`reset-vals!`: `[old new]`."""
-        return _pair(self._reset(new), new)
-
     # -- validator and watches -----------------------------------------------------------
     def set_validator(self, validator: Callable | None) -> None:
         """`set-validator!`: the current value must pass the new validator."""
-        _validate(validator, self._state)
+        validate(validator, self.deref())
         self._validator = validator
 
     def get_validator(self) -> Callable | None:
         return self._validator
 
-    def add_watch(self, key: Any, fn: Callable) -> Atom:
+    def add_watch(self, key: Any, fn: Callable) -> ARef:
         with self._lock:
             self._watches = {**self._watches, key: fn}
         return self
 
-    def remove_watch(self, key: Any) -> Atom:
+    def remove_watch(self, key: Any) -> ARef:
         with self._lock:
             self._watches = {k: v for k, v in self._watches.items() if k != key}
         return self
@@ -135,8 +80,74 @@ class Atom(IReference, IDeref):
         return pr_str(self)
 
 
-def _validate(validator: Callable | None, value: Any) -> None:
-    """A validator rejects a value by returning logical false or throwing."""
+class Atom(ARef):
+    """`(atom x)`: an uncoordinated, synchronous reference."""
+
+    __slots__ = ("_state",)
+
+    def __init__(self, state: Any, meta: Any = None, validator: Callable | None = None) -> None:
+        validate(validator, state)
+        super().__init__(meta, validator)
+        self._state = state
+
+    def deref(self) -> Any:
+        return self._state
+
+    # -- updates -------------------------------------------------------------------------
+    def _cas(self, old: Any, new: Any) -> bool:
+        with self._lock:
+            if self._state is not old:
+                return False
+            self._state = new
+            return True
+
+    def compare_and_set(self, old: Any, new: Any) -> bool:
+        """`compare-and-set!`: compares by identity, as Clojure does."""
+        validate(self._validator, new)
+        if not self._cas(old, new):
+            return False
+        self._notify(old, new)
+        return True
+
+    def _swap(self, f: Callable, args: tuple) -> tuple[Any, Any]:
+        """Retry `f` until its result commits; `f` may run more than once, so it must be pure."""
+        while True:
+            old = self._state
+            new = f(old, *args)
+            validate(self._validator, new)
+            if self._cas(old, new):
+                self._notify(old, new)
+                return old, new
+
+    def swap(self, f: Callable, *args: Any) -> Any:
+        """`swap!`: the new value."""
+        return self._swap(f, args)[1]
+
+    def swap_vals(self, f: Callable, *args: Any) -> Any:
+        """`swap-vals!`: `[old new]`."""
+        return _pair(*self._swap(f, args))
+
+    def _reset(self, new: Any) -> Any:
+        validate(self._validator, new)
+        with self._lock:
+            old = self._state
+            self._state = new
+        self._notify(old, new)
+        return old
+
+    def reset(self, new: Any) -> Any:
+        """`reset!`: the new value."""
+        self._reset(new)
+        return new
+
+    def reset_vals(self, new: Any) -> Any:
+        """`reset-vals!`: `[old new]`."""
+        return _pair(self._reset(new), new)
+
+
+def validate(validator: Callable | None, value: Any) -> None:
+    """Raise unless `value` passes `validator` (nil passes everything); a validator rejects
+    a value by returning logical false or by throwing."""
     if validator is not None:
         ok = validator(value)
         if ok is None or ok is False:

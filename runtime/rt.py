@@ -29,6 +29,7 @@ from .interfaces import (
     IPersistentStack,
     IPersistentVector,
     ISeq,
+    ITransientCollection,
     Sequential,
 )
 from .lists import EMPTY_LIST, PersistentList
@@ -184,6 +185,8 @@ def contains(coll: Any, k: Any) -> bool:
         return coll.contains(k)
     if coll is None:
         return False
+    if isinstance(coll, ITransientCollection):
+        return coll.contains_key(k)
     t = type(coll)
     if t in _PY_INDEXED:
         return type(k) is int and 0 <= k < len(coll)

@@ -24,6 +24,7 @@ from ..compiler.host import host_ns_object
 from ..compiler.reader import SPECIAL_FORMS as _SPECIAL_SYMBOLS
 from ..runtime import core_vars as cv
 from ..runtime.corelib.predicates import is_fn
+from ..runtime.corelib.registry import signature_arglists
 from ..runtime.interfaces import IPersistentMap, IPersistentSet, IPersistentVector, ISeq
 from ..runtime.namespaces import Namespace, all_ns, find_ns, is_private
 from ..runtime.printer import pr_str
@@ -330,28 +331,6 @@ def var_arglists(var: Var) -> Arglists | None:
     if not var.macro and is_fn(value) and not _generated(value):
         return signature_arglists(value)
     return None
-
-
-def signature_arglists(fn: Any) -> Arglists | None:
-    """Clojure arities from a Python signature: each optional parameter and `*args` (as
-    `& args`) makes one more arity; underscores become hyphens."""
-    try:
-        sig = inspect.signature(fn)
-    except (TypeError, ValueError):
-        return None
-    required: list[str] = []
-    optional: list[str] = []
-    rest: str | None = None
-    for p in sig.parameters.values():
-        name = p.name.strip("_").replace("_", "-") or p.name
-        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
-            (required if p.default is p.empty else optional).append(name)
-        elif p.kind is p.VAR_POSITIONAL:
-            rest = name
-    arities = [required + optional[:i] for i in range(len(optional) + 1)]
-    if rest is not None:
-        arities.append([*arities[-1], "&", rest])
-    return arities
 
 
 def arglists_str(lists: Arglists) -> str:

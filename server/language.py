@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
-from ..compiler import bootstrap, diagnostics, loader
-from ..compiler.evaluator import eval_form
+from ..compiler import bootstrap, cache, diagnostics, loader
+from ..compiler.cache import source_steps
 from ..runtime import core_vars as cv
 from ..runtime.exceptions import class_name
 from ..runtime.namespaces import Namespace, find_ns
@@ -30,6 +30,7 @@ from ..runtime.vars import (
 )
 from .printing import PrintOptions
 from .streams import install_stdio_routing
+from .transport import log
 
 # What a fresh session binds, as clojure.main's with-bindings does: `set!` works on these.
 _SESSION_VARS = (
@@ -63,6 +64,7 @@ class Language:
             loader.set_source_path(source_path)
         sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
         install_stdio_routing(cv.OUT, cv.ERR, cv.IN)
+        cache.stats.listeners.append(_log_load)
         bootstrap.boot()
         self._pprint_tried = False
 
@@ -122,13 +124,23 @@ class Language:
 
     # -- evaluation ------------------------------------------------------------------------
     @staticmethod
-    def read_forms(code: str, file: str | None, line: int, column: int) -> Iterator[Any]:
-        """The forms of `code`, with positions counted from `line`/`column`."""
-        return loader.read_forms(code, file, line, column)
+    def read_forms(
+        code: str, file: str | None, line: int, column: int, load: bool
+    ) -> Generator[Callable[[], Any], None, None]:
+        """The top-level forms of `code` through the per-form cache, positions counted from
+        `line`/`column`: taking one finds (reads) it, `eval` evaluates it. `load`: a
+        `load-file`, whose forms are kept for the file's next load."""
+        return source_steps(code, file, line, column, load=load)
 
     @staticmethod
-    def eval(form: Any, file: str | None) -> Any:
-        return eval_form(form, file=file)
+    def eval(form: Callable[[], Any]) -> Any:
+        return form()
+
+    @staticmethod
+    def load_stats() -> dict[str, Any] | None:
+        """What the last load or evaluation in this thread did (`pyjank/reload-stats`)."""
+        stats = cache.last()
+        return None if stats is None else stats.as_dict()
 
     @staticmethod
     def remember(value: Any) -> None:
@@ -189,3 +201,9 @@ class Language:
             f"class {class_name(type(exc))}",
             f"class {class_name(type(root))}",
         )
+
+
+def _log_load(stats: cache.LoadStats) -> None:
+    """`;; reloaded my.ns in 6.2 ms: 100 forms, 1 compiled, 99 reused` on the daemon log."""
+    if stats.load:
+        log(stats.line())

@@ -1,6 +1,7 @@
 """`pyjank-nrepl`: the nREPL daemon.
 
     pyjank-nrepl [--host H] [--port N] [--socket PATH] [--port-file F] [--path DIR ...]
+                 [--jit MODE] [--cache-dir DIR] [--no-disk-cache]
 
 It listens first (default 127.0.0.1, `--port 0` picks a free port), prints and flushes
 `nREPL server started on port N on host H - nrepl://H:N` (what CIDER's and Calva's jack-in
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import trio
 
+from ..compiler.cache.config import add_cache_arguments, apply_cache_arguments
 from ..compiler.options import add_jit_argument, set_jit_mode
 from .server import Server
 from .transport import DEFAULT_MAX_FRAME, log
@@ -61,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest accepted message (default 64 MiB)",
     )
     add_jit_argument(p)
+    add_cache_arguments(p)
     return p
 
 
@@ -68,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     opts = build_parser().parse_args(argv)
     if opts.jit:
         set_jit_mode(opts.jit)
+    apply_cache_arguments(opts)
     try:
         return trio.run(_serve, opts)
     except OSError as e:

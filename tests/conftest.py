@@ -5,6 +5,7 @@ namespace through each backend under test: tier 0 (`--jit off`) and the native t
 from __future__ import annotations
 
 import itertools
+import os
 from typing import Any
 
 import pytest
@@ -12,6 +13,12 @@ import pytest
 BACKENDS = ["tier0", "jit"]
 _JIT_MODES = {"tier0": "off", "jit": "eager"}
 _ns_ids = itertools.count(1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The CLIs and daemons the tests start keep their disk cache out of the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ An `Artifact` runs its unit (`thunk`), wherever the form moved to (`positions.Sh
 serialises itself for the disk cache (`payload`, loaded back with `KINDS[kind].load`).
 Tier 0's artifact is a code object and its module's constants, described as
 `describe.py` does; forms that need no codegen keep their analyzed tree in memory and
-compile it only when written to disk.
+compile it only when written to disk or moved.
 
 What the native backend must provide (design §3.2: position-independent constants): native
 fns reach tier 0's code as factory objects among its constants. For a unit with native code
@@ -121,23 +121,30 @@ class CodeArtifact(Artifact):
 
 
 class TreeArtifact(Artifact):
-    """A form that runs without codegen (constants, var reads, one call): its tree."""
+    """A form that runs without codegen (constants, var reads, one call): its tree. It is
+    compiled to a `CodeArtifact` when written to disk or run where its form moved to."""
 
     kind = "tier0"
 
     def __init__(self, compiled: Compiled, node: n.Node, name: str, base: Position) -> None:
         self.compiled, self.node, self.name, self.base = compiled, node, name, base
-        self.pinned = any(
-            isinstance(x, n.Const) and positional(x.value, base) for x in n.walk(node)
-        )
+        self.pinned = False
+        self._code: CodeArtifact | None = None
+
+    def code(self) -> CodeArtifact:
+        if self._code is None:
+            module = Module(self.base.code_file())
+            compiled = Compiled(module.compile_thunk(self.node, self.name), module)
+            self._code = CodeArtifact.of(compiled, self.base)
+        return self._code
 
     def thunk(self, shift: Shift | None) -> Callable[[], Any]:
-        return self.compiled.thunk
+        if shift is None:
+            return self.compiled.thunk
+        return self.code().thunk(shift)
 
     def payload(self) -> bytes:
-        module = Module(self.base.code_file())
-        compiled = Compiled(module.compile_thunk(self.node, self.name), module)
-        return CodeArtifact.of(compiled, self.base).payload()
+        return self.code().payload()
 
     @classmethod
     def load(cls, payload: bytes, base: Position) -> Artifact:

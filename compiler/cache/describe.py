@@ -4,8 +4,9 @@
 `describe(value)` gives nested tuples of strings and numbers (what `marshal` writes) from
 which `materialize` rebuilds an equal value: keywords, symbols, vars and namespaces by
 name, collections as their elements (metadata included, reader positions keeping their
-class), characters, numbers, regexes, `#inst`/`#uuid`, and host objects — modules, classes,
-functions — by module and qualified name. A value that cannot be described raises
+class), characters, numbers, regexes, `#inst`/`#uuid`, the implementations of intrinsics and
+pyjank's Python core fns by name, and host objects — modules, classes, functions — by module
+and qualified name. A value that cannot be described raises
 `Undescribable`: the code using it is cached in memory only. A description that no longer
 names anything (a var that does not exist) raises `Stale` when materialized.
 """
@@ -31,11 +32,17 @@ from ...runtime.sets import PersistentHashSet, set_from
 from ...runtime.symbols import Keyword, Symbol, keyword
 from ...runtime.vars import Var
 from ...runtime.vectors import MapEntry, PersistentVector, vec
+from ..analyzer import HostAttr
+from ..intrinsics import IMPLEMENTATIONS
 from ..reader import SourceMeta
+from .provenance import builtin, builtin_name
 
 EXTENSIONS: dict[str, Callable[[Any], Any]] = {}
 """Backends' own constants: an object whose type has `__pyjank_describe__()` returning
 `(kind, data)` is described by it and rebuilt by `EXTENSIONS[kind](data)`."""
+
+
+_INTRINSICS = {impl: op for op, impl in IMPLEMENTATIONS.items()}
 
 
 class Undescribable(Exception):
@@ -63,6 +70,8 @@ def describe(x: Any) -> Any:
         return ("var", str(x.ns.name), x.sym.name)
     if t is Namespace:
         return ("ns", str(x.name))
+    if t is HostAttr:
+        return ("attr", describe(x.owner), x.attr)
     if t is SourceMeta:
         return ("pos", tuple((k.name, v) for k, v in x.items()))
     if isinstance(x, ASeq):
@@ -93,6 +102,13 @@ def describe(x: Any) -> Any:
         if sys.modules.get(x.__name__) is not x:
             raise Undescribable(x)
         return ("module", x.__name__)
+    if t is types.FunctionType or t is types.BuiltinFunctionType:
+        op = _INTRINSICS.get(x)
+        if op is not None:
+            return ("intrinsic", op)
+        name = builtin_name(x)
+        if name is not None:
+            return ("builtin", name)
     own = getattr(t, "__pyjank_describe__", None)
     if own is not None:
         kind, data = own(x)
@@ -133,58 +149,76 @@ def _import(module: str, qualname: str) -> Any:
 def materialize(d: Any) -> Any:
     if type(d) is not tuple:
         return d
-    tag = d[0]
-    if tag == "kw":
-        return keyword(d[1], d[2])
-    if tag == "sym":
-        return Symbol(d[1], d[2], materialize(d[3]))
-    if tag == "var":
-        ns = find_ns(d[1])
-        var = ns.mappings.get(d[2]) if ns is not None else None
-        if not isinstance(var, Var) or var.ns is not ns:
-            raise Stale(f"#'{d[1]}/{d[2]}")
-        return var
-    if tag == "ns":
-        ns = find_ns(d[1])
-        if ns is None:
-            raise Stale(d[1])
-        return ns
-    if tag == "pos":
-        return SourceMeta(tuple(keyword(None, k) for k, _ in d[1]), tuple(v for _, v in d[1]))
-    if tag == "list":
-        return _with_meta(list_from(map(materialize, d[1])), d[2])
-    if tag == "vec":
-        return _with_meta(vec(map(materialize, d[1])), d[2])
-    if tag == "map":
-        return _with_meta(map_from_pairs((materialize(k), materialize(v)) for k, v in d[1]), d[2])
-    if tag == "set":
-        return _with_meta(set_from(map(materialize, d[1])), d[2])
-    if tag == "tuple":
-        return tuple(map(materialize, d[1]))
-    if tag == "dict":
-        return {materialize(k): materialize(v) for k, v in d[1]}
-    if tag == "char":
-        return Char(d[1])
-    if tag == "ratio":
-        return fractions.Fraction(d[1], d[2])
-    if tag == "decimal":
-        return decimal.Decimal(d[1])
-    if tag == "re":
-        return re.compile(d[1], d[2])
-    if tag == "uuid":
-        return uuid.UUID(d[1])
-    if tag == "inst":
-        return datetime.fromisoformat(d[1])
-    if tag == "module":
-        try:
-            return importlib.import_module(d[1])
-        except ImportError as e:
-            raise Stale(d[1]) from e
-    if tag == "host":
-        return _import(d[1], d[2])
-    if tag == "ext" and d[1] in EXTENSIONS:
-        return EXTENSIONS[d[1]](d[2])
-    raise Stale(f"unknown description {tag!r}")
+    rebuild = _REBUILD.get(d[0])
+    if rebuild is None:
+        raise Stale(f"unknown description {d[0]!r}")
+    return rebuild(*d[1:])
+
+
+def _var(ns_name: str, name: str) -> Var:
+    ns = find_ns(ns_name)
+    var = ns.mappings.get(name) if ns is not None else None
+    if type(var) is not Var or var.ns is not ns:
+        raise Stale(f"#'{ns_name}/{name}")
+    return var
+
+
+def _ns(name: str) -> Namespace:
+    ns = find_ns(name)
+    if ns is None:
+        raise Stale(name)
+    return ns
+
+
+def _module(name: str) -> types.ModuleType:
+    try:
+        return importlib.import_module(name)
+    except ImportError as e:
+        raise Stale(name) from e
+
+
+def _builtin(name: str) -> Any:
+    try:
+        return builtin(name)
+    except KeyError as e:
+        raise Stale(name) from e
+
+
+def _extension(kind: str, data: Any) -> Any:
+    if kind not in EXTENSIONS:
+        raise Stale(f"no extension {kind!r}")
+    return EXTENSIONS[kind](data)
+
+
+_REBUILD: dict[str, Callable[..., Any]] = {
+    "kw": keyword,
+    "sym": lambda ns, name, meta: Symbol(ns, name, materialize(meta)),
+    "var": _var,
+    "ns": _ns,
+    "attr": lambda owner, attr: HostAttr(materialize(owner), attr),
+    "pos": lambda pairs: SourceMeta(
+        tuple(keyword(None, k) for k, _ in pairs), tuple(v for _, v in pairs)
+    ),
+    "list": lambda items, meta: _with_meta(list_from(map(materialize, items)), meta),
+    "vec": lambda items, meta: _with_meta(vec(map(materialize, items)), meta),
+    "map": lambda pairs, meta: _with_meta(
+        map_from_pairs((materialize(k), materialize(v)) for k, v in pairs), meta
+    ),
+    "set": lambda items, meta: _with_meta(set_from(map(materialize, items)), meta),
+    "tuple": lambda items: tuple(map(materialize, items)),
+    "dict": lambda pairs: {materialize(k): materialize(v) for k, v in pairs},
+    "char": Char,
+    "ratio": fractions.Fraction,
+    "decimal": decimal.Decimal,
+    "re": re.compile,
+    "uuid": uuid.UUID,
+    "inst": datetime.fromisoformat,
+    "module": _module,
+    "host": _import,
+    "intrinsic": IMPLEMENTATIONS.__getitem__,
+    "builtin": _builtin,
+    "ext": _extension,
+}
 
 
 def _with_meta(x: Any, meta: Any) -> Any:

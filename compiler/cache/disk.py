@@ -49,11 +49,12 @@ def encode(key: bytes, env: bytes, obj: Any) -> bytes:
 
 
 def decode(data: bytes, key: bytes, env: bytes) -> Any:
+    """The payload of a cache file; BadEntry says why the file is not trusted."""
+    if not data.startswith(MAGIC):
+        raise BadEntry("foreign")
     if len(data) < HEADER.size:
         raise BadEntry("truncated")
-    magic, fmt, file_env, file_key, length, checksum = HEADER.unpack_from(data)
-    if magic != MAGIC:
-        raise BadEntry("foreign")
+    _, fmt, file_env, file_key, length, checksum = HEADER.unpack_from(data)
     if fmt != FORMAT or file_env != env or file_key != key:
         raise BadEntry("foreign")
     body = memoryview(data)[HEADER.size :]

@@ -9,11 +9,13 @@ read from disk hold descriptions instead of objects; the first successful check 
 into live ones, so later checks compare identities.
 
 A unit's *stamp* digests what its code was compiled from: the form, what its symbols named
-and the tokens of its macros. The vars it defines carry the stamp (`provenance.record`).
+and the tokens of its macros. The vars it defines record the unit (`provenance.record`).
 """
 
 from __future__ import annotations
 
+import marshal
+from functools import lru_cache
 from typing import Any
 
 from ...runtime.namespaces import CORE_NS, Namespace
@@ -30,6 +32,7 @@ from .positions import Position
 
 _KW_PRIVATE = keyword(None, "private")
 _resolver = Analyzer(CORE_NS)
+_symbol = lru_cache(maxsize=16384)(symbol)
 
 
 def var_flags(x: Any) -> int:
@@ -42,21 +45,27 @@ def var_flags(x: Any) -> int:
 
 
 class Deps:
-    """A unit's dependency record, live: (symbol, target, flags) and (macro var, token)."""
+    """A unit's dependency record, live: (symbol, target, flags), (macro var, token), and
+    the vars it defines (its code holds them: they must still be the namespace's)."""
 
-    __slots__ = ("syms", "macros")
+    __slots__ = ("syms", "macros", "defined")
 
-    def __init__(self, syms: tuple, macros: tuple) -> None:
+    def __init__(self, syms: tuple, macros: tuple, defined: tuple[Var, ...] = ()) -> None:
         self.syms: tuple[tuple[Any, Any, int], ...] = syms
         self.macros: tuple[tuple[Var, bytes], ...] = macros
+        self.defined = defined
 
     @classmethod
     def of(cls, record: Analysis) -> Deps:
         syms = tuple(
-            (symbol(text), target, var_flags(target))
+            (_symbol(text), target, var_flags(target))
             for (_, text), target in record.resolved.items()
         )
-        return cls(syms, tuple((var, provenance.token(var)) for var in record.macros))
+        macros = tuple((var, provenance.token(var)) for var in record.macros)
+        return cls(syms, macros, tuple(d.var for d in record.defs))
+
+    def defining(self, defined: list[Var]) -> Deps:
+        return Deps(self.syms, self.macros, tuple(defined))
 
     def valid(self, ns: Namespace) -> bool:
         resolve = _resolver.try_resolve
@@ -81,7 +90,7 @@ class Deps:
         """What the unit was compiled from; valid in this process only when a target
         cannot be described."""
         try:
-            return digest(key + repr(self.description()).encode())
+            return provenance.SHARED + digest(key + repr(self.description()).encode())
         except Undescribable:
             ids = repr([(str(s), id(t), f) for s, t, f in self.syms] + list(self.macros))
             return provenance.LOCAL + digest(key + ids.encode())
@@ -100,7 +109,7 @@ class DescribedDeps:
         resolve = _resolver.try_resolve
         syms = []
         for text, desc, flags in self.syms:
-            sym = symbol(text)
+            sym = _symbol(text)
             found = resolve(sym, ns)
             try:
                 if describe(found) != desc or var_flags(found) != flags:
@@ -128,7 +137,7 @@ class Unit:
         "ns",
         "name",
         "base",
-        "stamp",
+        "_stamp",
         "defines",
         "refs",
         "pinned",
@@ -142,14 +151,14 @@ class Unit:
         ns: str,
         name: str,
         base: Position,
-        stamp: bytes,
+        stamp: bytes | None,
         defines: tuple[tuple[str, bool], ...],
         refs: tuple,
         pinned: bool,
         deps: Deps | DescribedDeps,
         artifact: Artifact | tuple[str, bytes],
     ) -> None:
-        self.key, self.ns, self.name, self.base, self.stamp = key, ns, name, base, stamp
+        self.key, self.ns, self.name, self.base, self._stamp = key, ns, name, base, stamp
         self.defines, self.refs, self.pinned = defines, refs, pinned
         self.deps, self.artifact = deps, artifact
 
@@ -166,7 +175,7 @@ class Unit:
             str(leaf.analyzer.ns.name),
             name,
             base,
-            deps.stamp(key),
+            None,
             tuple((d.var.sym.name, d.var.dynamic) for d in defs),
             tuple(t for _, t, _ in deps.syms if type(t) is Var and t not in defined),
             # a macro read a position, or def metadata computed at run time embeds one
@@ -175,21 +184,30 @@ class Unit:
             artifact,
         )
 
+    @property
+    def stamp(self) -> bytes:
+        """What the unit was compiled from (computed when first asked: by a macro's token,
+        or to write the unit)."""
+        if self._stamp is None:
+            assert isinstance(self.deps, Deps)
+            self._stamp = self.deps.stamp(self.key)
+        return self._stamp
+
     def ready(self, ns: Namespace) -> bool:
         """Prepare the unit to run in `ns`: redo what analysing it did to the namespace
         (intern the vars it defines), check its record, load its artifact."""
-        for name, dynamic in self.defines:
-            var = ns.intern(name)
+        deps = self.deps
+        defined = [ns.intern(name) for name, _ in self.defines]
+        for var, (_, dynamic) in zip(defined, self.defines, strict=True):
             if dynamic and not var.dynamic:
                 var.set_dynamic(True)
-        deps = self.deps
         if isinstance(deps, DescribedDeps):
             live = deps.live(ns)
             if live is None:
                 return False
-            self.deps = live
+            self.deps = live.defining(defined)
             self.refs = tuple(materialize(r) for r in self.refs)
-        elif not deps.valid(ns):
+        elif deps.defined != tuple(defined) or not deps.valid(ns):
             return False
         if isinstance(self.artifact, tuple):
             kind, payload = self.artifact
@@ -201,7 +219,7 @@ class Unit:
         for name, _ in self.defines:
             var = ns.mappings.get(name)
             if type(var) is Var:
-                provenance.record(var, self.stamp, self.refs)
+                provenance.record(var, self)
 
     def description(self) -> tuple:
         """For the disk cache; raises Undescribable."""
@@ -246,15 +264,27 @@ class FormEntry:
     """A top-level form's units, the layout they were compiled for, and the largest
     auto-gensym number in the form."""
 
-    __slots__ = ("key", "layout", "units", "max_gensym")
+    __slots__ = ("key", "layout", "units", "max_gensym", "_payload")
 
-    def __init__(self, key: bytes, layout: bytes, units: list[Unit], max_gensym: int) -> None:
+    def __init__(
+        self,
+        key: bytes,
+        layout: bytes,
+        units: list[Unit],
+        max_gensym: int,
+        payload: bytes | None = None,
+    ) -> None:
         self.key, self.layout, self.units, self.max_gensym = key, layout, units, max_gensym
+        self._payload = payload
 
-    def description(self) -> tuple:
-        return (self.layout, self.max_gensym, tuple(u.description() for u in self.units))
+    def payload(self) -> bytes:
+        """The entry serialised (once); raises Undescribable."""
+        if self._payload is None:
+            units = tuple(u.description() for u in self.units)
+            self._payload = marshal.dumps((self.layout, self.max_gensym, units))
+        return self._payload
 
     @classmethod
-    def described(cls, key: bytes, d: tuple) -> FormEntry:
-        layout, max_gensym, units = d
-        return cls(key, layout, [Unit.described(u) for u in units], max_gensym)
+    def loaded(cls, key: bytes, payload: bytes) -> FormEntry:
+        layout, max_gensym, units = marshal.loads(payload)
+        return cls(key, layout, [Unit.described(u) for u in units], max_gensym, payload)

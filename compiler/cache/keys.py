@@ -24,7 +24,7 @@ import re
 import sys
 import uuid
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -129,37 +129,56 @@ class FormKey:
 def form_key(form: Any, ns: str, ctx: bytes, line: int, column: int) -> FormKey:
     """The key of `form` read at (`line`, `column`) in namespace `ns` of a load with
     context `ctx`."""
-    canon = _Canon(line, column)
+    canon = _Canon()
     canon.form(form)
+    # Positions relative to the form's start: lines, and columns on its first line.
+    layout = []
+    for pos_line, pos_column, end_line, end_column in canon.spans:
+        layout += (
+            pos_line - line,
+            pos_column - column if pos_line == line else pos_column,
+            end_line - line,
+            end_column - column if end_line == line else end_column,
+        )
     text = "\0".join(canon.out)
-    layout = ",".join(map(str, canon.layout))
     return FormKey(
         digest(b"".join([ctx, ns.encode(), b"\0", text.encode("utf-8", "surrogatepass")])),
-        xxhash.xxh3_64_digest(layout.encode()),
+        xxhash.xxh3_64_digest(repr(layout).encode()),
         canon.max_gensym,
     )
 
 
+@lru_cache(maxsize=16384)
+def _symbol(ns: str | None, name: str) -> str:
+    return f"y{'-' if ns is None else f'{len(ns)}:{ns}'}/{len(name)}:{name}"
+
+
 class _Canon:
     """The serialisation walk: one string per atom, brackets for collections, `^` before
-    user metadata (positions go to `layout`, relative to the form's start)."""
+    user metadata; reader positions go to `spans`."""
 
-    __slots__ = ("out", "layout", "gensyms", "max_gensym", "line", "column")
+    __slots__ = ("out", "spans", "gensyms", "max_gensym")
 
-    def __init__(self, line: int, column: int) -> None:
+    def __init__(self) -> None:
         self.out: list[str] = []
-        self.layout: list[int] = []
+        self.spans: list[tuple[int, int, int, int]] = []
         self.gensyms: dict[str, int] = {}
         self.max_gensym = 0
-        self.line, self.column = line, column
 
     def form(self, x: Any) -> None:
         out = self.out
         t = type(x)
         if t is Symbol:
-            out.append(f"y{self._name(x.ns)}/{self._symbol_name(x.name)}")
-            self.meta(x.meta())
-        elif t is Keyword:
+            name = x.name
+            out.append(self._gensym(x) if "__" in name else _symbol(x.ns, name))
+            m = x.meta()
+            if m is not None:
+                if type(m) is SourceMeta:
+                    self.spans.append(m.span())
+                else:
+                    self.meta(m)
+            return
+        if t is Keyword:
             out.append(f"k{x}")
         elif t is str:
             out.append(f"s{len(x)}:{x}")
@@ -169,8 +188,9 @@ class _Canon:
             out.append(f"c{x}")
         elif isinstance(x, (ISeq, IPersistentVector)):
             out.append("(" if isinstance(x, ISeq) else "[")
+            form = self.form
             for item in x:
-                self.form(item)
+                form(item)
             out.append(")")
             self.meta(x.meta())
         elif isinstance(x, IPersistentMap):
@@ -197,14 +217,11 @@ class _Canon:
         else:
             out.append(f"o{t.__module__}.{t.__qualname__}:{x!r}")
 
-    @staticmethod
-    def _name(ns: str | None) -> str:
-        return "-" if ns is None else f"{len(ns)}:{ns}"
-
-    def _symbol_name(self, name: str) -> str:
-        m = _GENSYM.match(name) if "__" in name else None
+    def _gensym(self, x: Symbol) -> str:
+        """An auto-gensym numbered by its order in the form."""
+        m = _GENSYM.match(x.name)
         if m is None:
-            return f"{len(name)}:{name}"
+            return _symbol(x.ns, x.name)
         number = int(m.group(2))
         if number > self.max_gensym:
             self.max_gensym = number
@@ -215,25 +232,15 @@ class _Canon:
         if m is None:
             return
         if type(m) is SourceMeta:
-            self.position(*m.span())
+            self.spans.append(m.span())
             return
-        line = m.val_at(_KW_LINE)
-        if type(line) is int:
-            self.position(line, *(m.val_at(k) for k in _POSITIONS[1:4]))
+        span = tuple(m.val_at(k) for k in _POSITIONS[:4])
         user = m
-        for k in _POSITIONS:
-            if user.contains_key(k):
-                user = user.dissoc(k)
+        if all(type(p) is int for p in span):  # the reader's, merged with `^:tag`s
+            self.spans.append(span)  # type: ignore[arg-type]
+            for k in _POSITIONS:
+                if user.contains_key(k):
+                    user = user.dissoc(k)
         if user.count():
             self.out.append("^")
             self.form(user)
-
-    def position(self, line: int, column: Any, end_line: Any, end_column: Any) -> None:
-        """Positions relative to the form's start: columns too on its first line."""
-        start, left = self.line, self.column
-        self.layout += (line - start, column - left if line == start else column)
-        if type(end_line) is int and type(end_column) is int:
-            self.layout += (
-                end_line - start,
-                end_column - left if end_line == start else end_column,
-            )

@@ -33,6 +33,9 @@ class _Lru(Generic[K, V]):
         while len(items) > self.bound:
             del items[next(iter(items))]
 
+    def pop(self, key: K) -> None:
+        self._items.pop(key, None)
+
     def __len__(self) -> int:
         return len(self._items)
 
@@ -41,10 +44,19 @@ class _Lru(Generic[K, V]):
 
 
 class MemoryCache:
-    def __init__(self, forms: int = 50_000, sources: int = 2_000) -> None:
+    """Forms of loaded files stay while their file's last load has them (a load drops the
+    forms the file no longer has, so redefining a fn 10 000 times stays flat, design §3.7);
+    forms of evaluated code (nREPL `eval`) are fewer."""
+
+    def __init__(self, forms: int = 50_000, evals: int = 256, sources: int = 2_000) -> None:
         self.forms: _Lru[bytes, FormEntry] = _Lru(forms)
+        self.evals: _Lru[bytes, FormEntry] = _Lru(evals)
         self.sources: _Lru[bytes, SourceIndex] = _Lru(sources)
+
+    def get(self, key: bytes) -> FormEntry | None:
+        return self.forms.get(key) or self.evals.get(key)
 
     def clear(self) -> None:
         self.forms.clear()
+        self.evals.clear()
         self.sources.clear()

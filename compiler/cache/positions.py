@@ -121,8 +121,34 @@ def relocate(x: Any, shift: Shift) -> Any:
 
 
 def positional(x: Any, base: Position) -> bool:
-    """Whether `x` holds a position of the form's text starting at `base`."""
-    return relocate(x, Shift(base, base._replace(line=base.line + 1))) is not x
+    """Whether `x` holds a position of the form's text starting at `base` (what `relocate`
+    would move), found without building anything."""
+    owns = Shift(base, base).owns
+    stack = [x]
+    while stack:
+        x = stack.pop()
+        t = type(x)
+        if t is SourceMeta:
+            if owns(x.val_at(_KW_FILE), x.span()[0]):
+                return True
+            continue
+        if t is PersistentArrayMap or t is PersistentHashMap:
+            if isinstance(x.val_at(_KW_NS), Namespace):
+                file = x.val_at(_KW_FILE)
+                if owns(None if file == "NO_SOURCE_PATH" else file, x.val_at(_KW_LINE)):
+                    return True
+            for kv in x.items():
+                stack += kv
+        elif isinstance(x, ASeq) or t is PersistentVector or t is PersistentHashSet:
+            stack += x
+        elif hasattr(t, "__pyjank_relocate__"):
+            return True
+        elif t is not Symbol:
+            continue
+        m = x.meta()
+        if m is not None:
+            stack.append(m)
+    return False
 
 
 def _with_meta(x: Any, shift: Shift) -> Any:

@@ -9,15 +9,17 @@ and compiles, runs, and stores the entry in memory and on disk. A hit runs every
 the runtime ends in the state a full re-evaluation gives (design §4). Steps must be taken
 and called in turn: each form is found in the namespace the one before it left.
 
-A load (`load=True`) keeps the file's source index for the next load and reports its stats
-(`stats.py`); an evaluation of typed code only reads and looks up keys.
+A load (`load=True`) keeps the file's source index for the next load; an evaluation of typed
+code only reads and looks up keys. On disk, the entries of a file's forms are kept together
+with its index, in one *pack* per file and load context: a new process reads one file per
+namespace. Both report stats (`stats.py`).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from ...runtime.core_vars import current_ns
@@ -25,7 +27,7 @@ from ...runtime.symbols import reserve_ids
 from ..evaluator import leaves, run_located
 from ..reader import DEFAULT_FEATURES, EOF
 from . import config, keys
-from .describe import Stale
+from .describe import Stale, Undescribable
 from .disk import DiskCache
 from .entries import FormEntry, Unit
 from .positions import Position, Shift
@@ -62,7 +64,7 @@ class Step:
 
 def source_steps(
     text: str, file: str | None = None, line: int = 1, column: int = 1, *, load: bool = True
-) -> Iterator[Step]:
+) -> Generator[Step, None, None]:
     """The steps of `text`, whose positions count from `line`/`column` (an editor sends
     where the text starts). A read error is raised by taking the step."""
     run = _Run(text, file, line, column, load)
@@ -96,18 +98,34 @@ class _Run:
         self.spans: list[Span] = []
         self.after: list[Callable[[], None]] = []
         self.complete = False
+        self.load = load
+        # A file's forms are found in its last load's index, and kept on disk together, in
+        # one pack per file and context: a new process reads one file per namespace.
+        self.source_key = keys.digest(self.ctx + b"\0source")
+        self.packed: dict[bytes, bytes] | None = None
         self.index: SourceIndex | None = None
-        self.index_key = keys.digest(self.ctx + b"\0source") if load else None
         self.expected = 0
         self.unchanged = True  # every form found in order in the last load's index
+        self.compiled = False
         reload = False
-        if self.index_key is not None:
-            self.index = config.memory.sources.get(self.index_key)
+        if load:
+            self.index = config.memory.sources.get(self.source_key)
             reload = self.index is not None
-            if self.index is None and self.disk is not None:
-                found = self.disk.read("sources", self.index_key, self.env)
-                self.index = SourceIndex.described(found) if found is not None else None
+            if self.index is None:
+                self.index = self._pack()[0]
         self.stats = LoadStats(str(current_ns().name), file, load, reload)
+
+    def _pack(self) -> tuple[SourceIndex | None, dict[bytes, bytes]]:
+        """The file's pack on disk, read once: its index and its forms' entries."""
+        if self.packed is None:
+            self.packed = {}
+            found = None
+            if self.disk is not None and self.load:
+                found = self.disk.read("sources", self.source_key, self.env)
+            if found is not None:
+                index, self.packed = found
+                return SourceIndex.described(index), self.packed
+        return None, self.packed
 
     # -- finding forms -----------------------------------------------------------------------
     def next_step(self) -> Step | None:
@@ -154,8 +172,8 @@ class _Run:
     def evaluate(self, step: Step) -> Any:
         self.stats.forms += 1
         key = step.span.key
-        entry = config.memory.forms.get(key)
-        if entry is None and self.disk is not None:
+        entry = config.memory.get(key)
+        if entry is None:
             entry = self._from_disk(key)
         if entry is None or entry.layout != step.span.layout:
             return self._compile(step, None, 0)
@@ -173,16 +191,15 @@ class _Run:
         return result
 
     def _from_disk(self, key: bytes) -> FormEntry | None:
-        assert self.disk is not None
-        found = self.disk.read("forms", key, self.env)
-        if found is None:
+        payload = self._pack()[1].get(key)
+        if payload is None:
             return None
         try:
-            entry = FormEntry.described(key, found)
-        except (Stale, ValueError, TypeError):
+            entry = FormEntry.loaded(key, payload)
+        except (Stale, ValueError, TypeError, EOFError):
             return None
         reserve_ids(entry.max_gensym)
-        config.memory.forms.put(key, entry)
+        self._keep(entry)
         return entry
 
     def _compile(self, step: Step, entry: FormEntry | None, done: int) -> Any:
@@ -207,27 +224,38 @@ class _Run:
             unit.ran(analyzer.ns)
             units.append(unit)
         self.stats.compiled += 1
-        new = FormEntry(key, step.span.layout, units, max_gensym)
-        config.memory.forms.put(key, new)
-        if self.disk is not None:
-            self.disk.write("forms", key, self.env, new.description)
+        self._keep(FormEntry(key, step.span.layout, units, max_gensym))
+        self.compiled = True
         return result
+
+    def _keep(self, entry: FormEntry) -> None:
+        (config.memory.forms if self.load else config.memory.evals).put(entry.key, entry)
 
     # -- the end -----------------------------------------------------------------------------
     def finish(self) -> None:
         stats = self.stats
         stats.ms = (time.perf_counter() - self.started) * 1000
         stats.ns = str(current_ns().name)
-        if self.index_key is not None and self.complete:
-            index = SourceIndex(self.spans)
-            config.memory.sources.put(self.index_key, index)
-            changed = not self.unchanged or self.index is None
-            if changed or len(self.spans) != len(self.index.spans):  # type: ignore[union-attr]
-                if self.disk is not None:
-                    self.disk.write("sources", self.index_key, self.env, index.description)
+        if self.load and self.complete:
+            self._replace_index()
         finished(stats)
         for callback in self.after:
             callback()
+
+    def _replace_index(self) -> None:
+        """Keep this load's spans for the next load, forget the forms the file no longer
+        has, and write the file's pack if anything changed."""
+        old, index = self.index, SourceIndex(self.spans)
+        config.memory.sources.put(self.source_key, index)
+        same = old is not None and self.unchanged and len(old.spans) == len(self.spans)
+        if old is not None and not same:
+            kept = {span.key for span in self.spans}
+            for span in old.spans:
+                if span.key not in kept:
+                    config.memory.forms.pop(span.key)
+        if self.disk is not None and (self.compiled or not same):
+            entries = [config.memory.get(span.key) for span in self.spans]
+            self.disk.write("sources", self.source_key, self.env, lambda: _pack(index, entries))
 
 
 def _ready(unit: Unit, ns: Any, position: Position) -> bool:
@@ -238,3 +266,15 @@ def _ready(unit: Unit, ns: Any, position: Position) -> bool:
         return unit.ready(ns)
     except Stale:
         return False
+
+
+def _pack(index: SourceIndex, entries: list[FormEntry | None]) -> tuple:
+    """What a file's pack holds: its index, and the entries that can be written."""
+    payloads = {}
+    for entry in entries:
+        if entry is not None:
+            try:
+                payloads[entry.key] = entry.payload()
+            except Undescribable:
+                pass
+    return index.description(), payloads

@@ -3,5 +3,6 @@
 `native.NativeFns` is what tier 0 calls; `interrupts` is importable without loading LLVM.
 Modules: `capi` (C API declarations, object layouts), `constants` (per-module constants
 tables), `lower` (nodes to IR), `fntype` (the fn object type), `callables` (making fns),
-`jit` (units, batching, machine code lifetimes).
+`support` (the helpers compiled once per process), `jit` (units, batching, machine code
+lifetimes).
 """

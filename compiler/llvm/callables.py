@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ...runtime.exceptions import ArityException
 from .. import nodes as n
 from . import fntype
 
@@ -63,16 +62,3 @@ def first_call(f: Any, *args: Any) -> Any:
     info.unit.ensure_compiled()
     fntype.set_entry(f, info.entry)
     return f(*args)
-
-
-def raise_arity(name: str, given: int) -> None:
-    raise ArityException(given, name)
-
-
-def raise_keywords(name: str) -> None:
-    raise TypeError(f"{name} takes no keyword arguments")
-
-
-def throw_value(x: Any) -> None:
-    """`throw` of something that is not an exception instance: as Python's `raise x`."""
-    raise x

@@ -312,11 +312,15 @@ class FnLowering:
         if not r.owned and r.anchor >= depth:
             self.mod.incref(self.b, r.v)
             r = Val(r.v, True)
+        self.drop_scope(depth)
+        return r
+
+    def drop_scope(self, depth: int) -> None:
+        """Release the live entries above `depth`."""
         for entry in reversed(self.live[depth:]):
             value = self.b.load(entry.slot) if entry.slot is not None else entry.value
             self.mod.decref(self.b, value, entry.nullable)
         del self.live[depth:]
-        return r
 
     def tick(self, counter: ir.Value) -> None:
         """Count down `counter` (an i32 in memory); at zero, reset it and poll."""
@@ -554,13 +558,16 @@ class FnLowering:
         return b.load(out)
 
     def compares_unboxed(self, node: n.Intrinsic) -> bool:
-        """A comparison with a primitive operand compares unboxed (`compare`)."""
+        """A comparison of primitives compares unboxed (`compare`); so does a long local or
+        expression against an object, inline (loops: `(< i n)`). An object against a
+        constant calls the helper instead: inlining it in every untyped fn costs codegen."""
         if not FAST_OPS[node.op][2]:
             return False
         kinds = [self.types.of(a) for a in node.args]
         if OBJECT not in kinds:
             return node.op != "eq" or len(set(kinds)) == 1
-        return LONG in kinds and DOUBLE not in kinds
+        computed = [a for a, k in zip(node.args, kinds, strict=True) if k == LONG]
+        return DOUBLE not in kinds and any(not isinstance(a, n.Const) for a in computed)
 
     def compare(self, node: n.Intrinsic) -> ir.Value | None:
         """A comparison as an i1. All operands primitive: icmp/fcmp. A long and an
@@ -609,7 +616,7 @@ class FnLowering:
         bit = b.phi(I1)
         bit.add_incoming(fast_bit, fast)
         bit.add_incoming(slow_bit, slow_end)
-        self.finish_scope(Val(NULL, True), depth)
+        self.drop_scope(depth)
         return bit
 
     def statement(self, node: n.Node) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 
 from llvmlite import ir
 
+from ...runtime.exceptions import ArityException
 from ..intrinsics import IMPLEMENTATIONS
 from .capi import (
     EXC_INSTANCE_FLAG,
@@ -82,8 +83,6 @@ def raise_keywords(f: Any) -> None:
 
 
 def raise_arity(f: Any, given: int) -> None:
-    from ...runtime.exceptions import ArityException
-
     raise ArityException(given, f.__name__)
 
 

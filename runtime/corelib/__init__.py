@@ -13,6 +13,7 @@ MODULES = (
     "numeric",
     "predicates",
     "strings",
+    "regexes",
     "colls",
     "seqfns",
     "fns",
@@ -23,6 +24,13 @@ MODULES = (
     "vars_ns",
     "protocol_fns",
     "multi_fns",
+    "concurrency_fns",
+    "transient_fns",
+    "reading",
+    "host_fns",
+    "arrays",
+    "unchecked",
+    "misc_fns",
 )
 
 

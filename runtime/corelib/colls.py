@@ -25,7 +25,7 @@ from ..maps import EMPTY_MAP, array_map, hash_map, map_from_pairs
 from ..seqs import IterSeq, LazySeq, to_iter
 from ..seqs import seq as _seq
 from ..sets import hash_set, set_from
-from ..sorted import sorted_map, sorted_map_by, sorted_set, sorted_set_by
+from ..sorted import rsubseq, sorted_map, sorted_map_by, sorted_set, sorted_set_by, subseq
 from ..vectors import EMPTY_VECTOR, vec, vector
 from ._chunked import ChunkedCons
 from .registry import core, intern_fn
@@ -164,6 +164,20 @@ for _name, _fn, _doc in (
         "sorted-set-by",
         sorted_set_by,
         "Returns a new sorted set with supplied keys, using the supplied comparator.",
+    ),
+    (
+        "subseq",
+        subseq,
+        "sc must be a sorted collection, test(s) one of <, <=, > or >=. Returns a seq of "
+        "those entries with keys ek for which (test (.. sc comparator (compare ek key)) 0) "
+        "is true",
+    ),
+    (
+        "rsubseq",
+        rsubseq,
+        "sc must be a sorted collection, test(s) one of <, <=, > or >=. Returns a reverse "
+        "seq of those entries with keys ek for which (test (.. sc comparator (compare ek "
+        "key)) 0) is true",
     ),
     (
         "list",

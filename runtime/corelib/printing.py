@@ -4,11 +4,11 @@ string variants (`pr-str`, ...), `with-out-str*` and `read-line`."""
 from __future__ import annotations
 
 import io
-import sys
 from typing import Any
 
 from .. import core_vars as cv
 from ..printer import pr_on, pr_str, print_on, print_str
+from ..streams import reader_for
 from ..vars import bindings
 from .registry import core
 from .strings import format_
@@ -135,9 +135,7 @@ def with_out_str_star(thunk: Any) -> str:
 def read_line() -> str | None:
     """Reads the next line from stream that is the current value of *in*, without its line
     terminator; nil at end of input."""
-    rd = cv.IN.deref()
-    readline = getattr(rd, "readline", None)
-    line = readline() if readline is not None else sys.stdin.readline()
+    line = reader_for(cv.IN.deref()).readline()  # after what `read` left buffered
     if not line:
         return None
     if line.endswith("\n"):

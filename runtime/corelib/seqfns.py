@@ -1348,13 +1348,15 @@ def _into_vector(to: Any, xform: Any, coll: Any) -> Any:
     buf: list[Any] = []
     append = buf.append
 
-    def rf(result: Any = None, input: Any = _NONE) -> Any:
+    def rf(result: Any = _NONE, input: Any = _NONE) -> Any:
         if input is not _NONE:
             append(input)
         return result
 
     xf = xform(rf)
-    xf(reduce(xf, None, coll))
+    ret = xf(reduce(xf, buf, coll))
+    if ret is not buf:  # the transducer's completion replaced the result (halt-when)
+        return ret
     if not buf:
         return to
     if not to.count():

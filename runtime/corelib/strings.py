@@ -1,12 +1,12 @@
-"""Strings, names and regexes: `str`, `subs`, `name`, `symbol`, `keyword`, `gensym`,
-`format`, `char`, `re-find`, `parse-long`, ..."""
+"""Strings and names: `str`, `subs`, `name`, `symbol`, `keyword`, `gensym`, `format`,
+`char`, `parse-long`, ... (the regex fns are in regexes.py)."""
 
 from __future__ import annotations
 
 import math
 import re
 import uuid as _uuid
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -19,6 +19,7 @@ from ..exceptions import (
     cast_error,
 )
 from ..interfaces import Named
+from ..numbers import double_str
 from ..printer import str_ as _str1
 from ..symbols import Keyword, Symbol, next_id
 from ..vars import Var
@@ -238,52 +239,6 @@ def _type_name(x: Any) -> str:
     return "nil" if x is None else class_name(type(x))
 
 
-# -- regexes -----------------------------------------------------------------------------
-
-
-@core("re-pattern")
-def re_pattern(s: Any) -> re.Pattern:
-    """Returns an instance of java.util.regex.Pattern (here a Python re.Pattern), for use,
-    e.g. in re-matcher."""
-    if isinstance(s, re.Pattern):
-        return s
-    return re.compile(s)
-
-
-def _groups(m: re.Match) -> Any:
-    if m.re.groups == 0:
-        return m.group(0)
-    from ..vectors import vec
-
-    return vec([m.group(0), *m.groups()])
-
-
-@core("re-find")
-def re_find(pattern: Any, s: Any) -> Any:
-    """Returns the next regex match, if any, of string to pattern. The match is the string
-    when the pattern has no groups, else a vector of the match and the groups (nil for groups
-    that did not participate)."""
-    m = re_pattern(pattern).search(s)
-    return None if m is None else _groups(m)
-
-
-@core("re-matches")
-def re_matches(pattern: Any, s: Any) -> Any:
-    """Returns the match, if any, of string to pattern, using java.util.regex.Matcher.matches()
-    semantics (the whole string must match)."""
-    m = re_pattern(pattern).fullmatch(s)
-    return None if m is None else _groups(m)
-
-
-@core("re-seq")
-def re_seq(pattern: Any, s: Any) -> Any:
-    """Returns a lazy sequence of successive matches of pattern in string."""
-    from ..seqs import IterSeq, LazySeq
-
-    p = re_pattern(pattern)
-    return LazySeq(lambda: IterSeq.from_iter(map(_groups, p.finditer(s))))
-
-
 # -- format ------------------------------------------------------------------------------
 
 _SPEC = re.compile(r"%(?:(\d+)\$|(<))?([-#+ 0,(]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])")
@@ -346,25 +301,14 @@ def _format_one(conv: str, flags: str, width: str | None, prec: str | None, arg:
                 raise IllegalArgumentException(f"{conv} != clojure.lang.Ratio")
             if isinstance(arg, int) and not isinstance(arg, Decimal):
                 raise IllegalArgumentException(f"{conv} != java.lang.Long")
-            x = float(arg) if c == "a" else arg
             if c == "a":
-                text = float.hex(x)
+                text = float.hex(float(arg))
+            elif isinstance(arg, float) and not math.isfinite(arg):
+                text = "NaN" if arg != arg else ("Infinity" if arg > 0 else "-Infinity")
             else:
-                p = "6" if prec is None else prec
-                spec = "".join(f for f in "+ " if f in flags)
-                if "0" in flags and width:
-                    spec += "0" + width
-                if "," in flags and c == "f":
-                    spec += ","
-                spec += "." + p + c
-                if c == "g":
-                    spec = "#" + spec
-                if isinstance(x, float) and not math.isfinite(x):
-                    text = "NaN" if x != x else ("Infinity" if x > 0 else "-Infinity")
-                else:
-                    text = format(x, spec)
-                if "(" in flags and text.startswith("-"):
-                    text = "(" + text[1:] + ")"
+                text = _format_decimal(c, flags, width, 6 if prec is None else int(prec), arg)
+            if "(" in flags and text.startswith("-"):
+                text = "(" + text[1:] + ")"
     else:
         raise IllegalArgumentException(f"Conversion = '{conv}'")
     if upper:
@@ -372,6 +316,40 @@ def _format_one(conv: str, flags: str, width: str | None, prec: str | None, arg:
     if width is not None and len(text) < int(width):
         text = text.ljust(int(width)) if "-" in flags else text.rjust(int(width))
     return text
+
+
+def _format_decimal(c: str, flags: str, width: str | None, prec: int, x: float | Decimal) -> str:
+    """%f, %e and %g as java.util.Formatter does them: a double from the digits of its
+    shortest representation (Double.toString), a BigDecimal exactly, rounded HALF_UP (so
+    `(format "%.2f" 1.005)` is "1.01" and `(format "%.0f" 2.5)` is "3", not Python's
+    round-half-even of the binary value)."""
+    d = Decimal(double_str(x)) if isinstance(x, float) else x
+    ctx = Context(prec=max(d.adjusted(), 0) + prec + 8, Emax=MAX_EMAX, Emin=MIN_EMIN)
+    if c == "g":
+        prec = prec or 1
+        if d:
+            d = _round_significant(d, prec, ctx)
+        if not d or Decimal("1e-4") <= abs(d) < Decimal(10) ** prec:
+            c, prec = "f", prec - 1 - (d.adjusted() if d else 0)
+        else:
+            c, prec = "e", prec - 1
+    sign = "-" if d.is_signed() else "+" if "+" in flags else " " if " " in flags else ""
+    d = abs(d)
+    if c == "f":
+        q = d.quantize(Decimal(1).scaleb(-prec), ROUND_HALF_UP, ctx)
+        body = format(q, ",f" if "," in flags else "f")
+    else:
+        r = _round_significant(d, prec + 1, ctx) if d else d
+        e = r.adjusted() if r else 0
+        mant = r.scaleb(-e, ctx).quantize(Decimal(1).scaleb(-prec), ROUND_HALF_UP, ctx)
+        body = f"{mant:f}e{'-' if e < 0 else '+'}{abs(e):02d}"
+    if "0" in flags and width is not None:
+        body = body.rjust(int(width) - len(sign), "0")
+    return sign + body
+
+
+def _round_significant(d: Decimal, digits: int, ctx: Context) -> Decimal:
+    return d.quantize(Decimal(1).scaleb(d.adjusted() - digits + 1), ROUND_HALF_UP, ctx)
 
 
 @core("format")

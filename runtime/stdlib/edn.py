@@ -14,7 +14,6 @@ Nesting is handled with an explicit stack, so deep data costs no Python frames.
 from __future__ import annotations
 
 import re
-import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
@@ -28,6 +27,7 @@ from ..lists import list_from
 from ..maps import EMPTY_MAP, map_from_pairs
 from ..printer import pr_str
 from ..sets import EMPTY_SET, set_from
+from ..streams import EOF, read_form, reader_for
 from ..symbols import Keyword, Symbol, keyword, symbol
 from ..vectors import vec
 
@@ -324,9 +324,6 @@ _NONE: Any = object()
 _K_EOF = keyword(None, "eof")
 _K_READERS = keyword(None, "readers")
 _K_DEFAULT = keyword(None, "default")
-# Text read past the last form from streams that cannot seek back (a pipe, a terminal), by
-# id of the stream; the entry keeps the stream, so the id cannot be reused meanwhile.
-_leftovers: dict[int, tuple[Any, str]] = {}
 
 
 def _reader(opts: Any, text: str) -> EdnReader:
@@ -349,39 +346,11 @@ def read_string(opts: Any, s: str) -> Any:
 
 
 def read_stream(opts: Any, stream: Any) -> Any:
-    """`(clojure.edn/read opts stream)`: the next form of a Python text stream, which is
-    left just past it. A stream that cannot seek keeps the rest of the line it was read
-    from for the next read. The root *in* (no readline of its own) is sys.stdin."""
-    if not hasattr(stream, "readline"):
-        stream = sys.stdin
-    seekable = stream.seekable()
-    start = stream.tell() if seekable else None
-    left = None if seekable else _leftovers.pop(id(stream), None)
-    text = left[1] if left is not None and left[0] is stream else ""
-    size = 4096
-    exhausted = False
-    while True:
-        # Parse only text that ends between tokens: a token may go on in the next chunk.
-        if exhausted or (text and text[-1].isspace()):
-            reader = _reader(opts, text)
-            try:
-                form = reader.read(_NONE)
-            except ReaderEOFError:
-                if exhausted:
-                    raise
-                form = _NONE
-            if form is not _NONE or exhausted:
-                break
-        more = stream.read(size) if seekable else stream.readline()
-        size *= 2
-        exhausted = not more
-        text += more
-    if seekable:
-        stream.seek(start)
-        stream.read(reader.pos)
-    elif reader.pos < len(text):
-        _leftovers[id(stream)] = (stream, text[reader.pos :])
-    return _at_eof(opts, reader) if form is _NONE else form
+    """`(clojure.edn/read opts stream)`: the next form of a Python text stream, read through
+    the stream's pushback reader (runtime/streams.py), so `read` and `read-line` see the
+    same text. The root *in* (no readline of its own) is sys.stdin."""
+    form, _ = read_form(reader_for(stream), lambda text, line, column: _reader(opts, text))
+    return _at_eof(opts, _reader(opts, "")) if form is EOF else form
 
 
 def _qualify(key: Any, ns: str) -> Any:

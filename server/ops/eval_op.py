@@ -15,7 +15,7 @@ ephemeral session (Calva's first message).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -188,19 +188,39 @@ def _evaluate(job: Job, lang: Language, out: OutputStream, err: OutputStream, sr
 def _run_forms(
     lang: Language, job: Job, src: _Source, out: OutputStream, err: OutputStream
 ) -> None:
+    forms = lang.read_forms(src.code, src.file, src.line, src.column, src.load)
+    try:
+        _run_steps(lang, job, src, forms, out, err)
+    finally:
+        forms.close()  # ends the load: its stats are complete
+
+
+def _run_steps(
+    lang: Language,
+    job: Job,
+    src: _Source,
+    forms: Generator[Callable[[], Any], None, None],
+    out: OutputStream,
+    err: OutputStream,
+) -> None:
+    """Evaluate the forms in turn. The replies of a value wait until the next form is found,
+    so the last value can carry what the evaluation did (`pyjank/reload-stats`)."""
     req = job.request
-    forms = lang.read_forms(src.code, src.file, src.line, src.column)
     last: Any = None
+    held: list[dict[str, Any]] = []
     while True:
         try:
             form = next(forms)
         except StopIteration:
             break
         except Exception as e:  # a read error: the rest cannot be read reliably
+            _send_after_output(req, out, err, held)
             _report(lang, job, e, out, err)
             return
+        _send_after_output(req, out, err, held)
+        held = []
         try:
-            last = lang.eval(form, src.file)
+            last = lang.eval(form)
             printed = None if src.load else lang.print_value(last, src.print)
         except Interrupted:
             raise
@@ -211,7 +231,7 @@ def _run_forms(
             continue
         if printed is not None:
             lang.remember(last)
-            _send_after_output(req, out, err, value_replies(printed, lang.ns_name(), src.print))
+            held = value_replies(printed, lang.ns_name(), src.print)
     if src.load:
         try:
             printed = lang.print_value(last, src.print)
@@ -221,7 +241,11 @@ def _run_forms(
             _report(lang, job, e, out, err)
             return
         lang.remember(last)
-        _send_after_output(req, out, err, value_replies(printed, None, src.print))
+        held = value_replies(printed, None, src.print)
+    stats = lang.load_stats()
+    if held and stats is not None:
+        held[-1]["pyjank/reload-stats"] = stats
+    _send_after_output(req, out, err, held)
 
 
 def _send_after_output(

@@ -257,6 +257,13 @@ def test_coercions():
         n.long_("1")
     assert same(n.double_(1), 1.0) and n.double_(10**400) == math.inf
     assert n.double_(-(10**400)) == -math.inf and n.double_(F(1, 4)) == 0.25
+    # Clojure's Ratio.doubleValue divides to 16 digits (DECIMAL64) before rounding to a
+    # double; the correctly rounded 7381/2520 would be 2.9289682539682538.
+    assert (
+        n.double_(F(7381, 2520)) == 2.928968253968254 and n.double_(F(-5, 3)) == -1.666666666666667
+    )
+    assert n.add(0.5, F(7381, 2520)) == 3.428968253968254 and n.double_(F(1, 10**400)) == 0.0
+    assert n.double_(F(10**400, -3)) == -math.inf
     with pytest.raises(ClassCastException):
         n.double_(char("a"))
     with pytest.raises(IllegalArgumentException, match="out of range for float"):

@@ -171,6 +171,8 @@ async def test_load_file(client: Client, session: str, tmp_path: Path) -> None:
     )
     assert _kinds(replies) == ["out", "value", "done"]
     assert joined(replies, "out") == "loadme loaded\n"
+    stats = replies[1].pop("pyjank/reload-stats")  # what the load did (compiler/cache/)
+    assert (stats["ns"], stats["forms"], stats["load"]) == ("harness.loadme", 5, 1)
     assert replies[1] == {"id": replies[1]["id"], "session": session, "value": ":loadme-done"}
     replies = await client.request(op="eval", session=session, code="(harness.loadme/add3 4)")
     assert values(replies) == ["7"] and replies[0]["ns"] == "user"
@@ -242,6 +244,7 @@ async def test_print_stream_and_buffer_size(client: Client, session: str) -> Non
         **{PRINT + "stream?": "1", PRINT + "buffer-size": 4},
     )
     assert [r.get("value") for r in replies[:-1]] == ["[0 1", " 2 3", " 4 5", "]", None]
+    assert replies[-2].pop("pyjank/reload-stats")["forms"] == 1
     assert replies[-2] == {"id": replies[-2]["id"], "session": session, "ns": "user"}
 
 

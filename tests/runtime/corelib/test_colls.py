@@ -36,6 +36,21 @@ def test_constructors():
         core("hash-map")(A)
 
 
+def test_subseq_rsubseq_are_core_fns():
+    # Outputs of JVM Clojure 1.11.
+    ss = core("sorted-set")(1, 2, 3, 4, 5)
+    lt, le, gt, ge = core("<"), core("<="), core(">"), core(">=")
+    assert (
+        pr(core("subseq")(core("sorted-map")(1, A, 2, B, 3, kw("c")), gt, 1)) == "([2 :b] [3 :c])"
+    )
+    assert pr(core("rsubseq")(ss, lt, 3)) == "(2 1)"
+    assert pr(core("subseq")(ss, ge, 2, lt, 5)) == "(2 3 4)"
+    assert pr(core("rsubseq")(ss, gt, 1, le, 4)) == "(4 3 2)"
+    assert pr(core("subseq")(core("sorted-set-by")(gt, 1, 2, 3, 4, 5), gt, 3)) == "(2 1)"
+    assert core("subseq")(core("sorted-set")(), gt, 1) is None
+    assert core("subseq")(ss, gt, 5) is None
+
+
 def test_list_star():
     assert pr(core("list*")(v(1, 2))) == "(1 2)"
     assert pr(core("list*")(1, 2, v(3, 4))) == "(1 2 3 4)"

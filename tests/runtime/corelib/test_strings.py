@@ -116,6 +116,46 @@ def test_format_basic():
     assert f("%.1s", "abc") == "a"
 
 
+@pytest.mark.parametrize(
+    ("fmt", "x", "java"),
+    [
+        # Java rounds the shortest decimal digits of a double HALF_UP, not the binary value
+        # half-even as Python does (these are JVM Clojure's outputs).
+        ("%.2f", 1.005, "1.01"),
+        ("%.2f", 0.125, "0.13"),
+        ("%.0f", 2.5, "3"),
+        ("%.0f", 0.5, "1"),
+        ("%.0f", -2.5, "-3"),
+        ("%.1f", 0.05, "0.1"),
+        ("%.2f", 0.045, "0.05"),
+        ("%.2f", 9.995, "10.00"),
+        ("%.1e", 0.125, "1.3e-01"),
+        ("%.3g", 1.005, "1.01"),
+        ("%.3g", 99.95, "100"),
+        ("%g", 123456.789, "123457"),
+        ("%g", 0.0001, "0.000100000"),
+        ("%G", 1e-5, "1.00000E-05"),
+        ("%.3g", 0.0, "0.00"),
+        ("%e", 0.0, "0.000000e+00"),
+        ("%.2f", -0.001, "-0.00"),
+        ("%08.2f", -3.14159, "-0003.14"),
+        ("%010.3e", -12.5, "-1.250e+01"),
+        ("%+,010.1f", 1234.56, "+001,234.6"),
+        ("%(.2f", -3.5, "(3.50)"),
+        ("% .2e", 5.0, " 5.00e+00"),
+        ("%.20f", 0.1, "0.10000000000000000000"),
+        ("%e", 5e-324, "4.900000e-324"),
+        ("%.2f", 1.7976931348623157e308, "17976931348623157" + "0" * 292 + ".00"),
+        ("%.1f", Decimal("0.25"), "0.3"),
+        ("%.3e", Decimal("12345.6789"), "1.235e+04"),
+        ("%.2e", Decimal("0"), "0.00e+00"),
+        ("%f", math.inf, "Infinity"),
+    ],
+)
+def test_format_floats_like_java(fmt, x, java):
+    assert core("format")(fmt, x) == java
+
+
 def test_format_errors():
     f = core("format")
     with pytest.raises(IllegalArgumentException):
