@@ -20,6 +20,7 @@ from .. import nodes as n
 from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
 from ..options import jit_mode
 from ..passes.closures import annotate_closures, free_locals
+from ..passes.types import DOUBLE, LONG, hint
 from .support import SUPPORT, case_key
 
 Finish = Callable[[A.expr], list[A.stmt]]
@@ -59,6 +60,8 @@ def _cmp(op: A.cmpop) -> Callable[[Any, list[A.expr]], A.expr]:
 def _step(op: A.operator) -> Callable[[Any, list[A.expr]], A.expr]:
     return lambda gen, es: A.BinOp(left=es[0], op=op, right=A.Constant(value=1))
 
+
+_PARAM_COERCIONS = {LONG: "_to_long", DOUBLE: "_to_double"}
 
 _INT_INLINE = {
     "add": _binop(A.Add()),
@@ -546,6 +549,10 @@ class Module:
             defaults: list[A.expr] = [_name("_M") for _ in params]
         else:
             defaults = []
+        for p in m.params:
+            coerce = _PARAM_COERCIONS.get(hint(p))
+            if coerce is not None:  # `^long`/`^double` params convert as the native tier's do
+                body.append(_assign(p.pyname, _call(_name(coerce), [_name(p.pyname)])))
         if m.rest is not None:
             body.append(_assign(m.rest.pyname, _call(_name("_rest"), [_name(extra)])))
         ret: Finish = lambda e: [A.Return(value=e)]  # noqa: E731

@@ -12,6 +12,7 @@ from typing import Any
 from ...runtime import rt
 from ...runtime.exceptions import ArityException
 from ...runtime.maps import map_from_pairs
+from ...runtime.numbers import double_, long_
 from ...runtime.sets import hash_set
 from ...runtime.symbols import keyword
 from ...runtime.vars import Var
@@ -103,6 +104,8 @@ SUPPORT: dict[str, Any] = {
     "_hash_set": hash_set,
     "_with_meta": with_meta,
     "_set_field": set_field,
+    "_to_long": long_,
+    "_to_double": double_,
     "_type": type,
     "_int": int,
 }

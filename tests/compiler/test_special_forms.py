@@ -218,3 +218,12 @@ def test_def_metadata(run):
     assert run("(:doc (meta #'answer))") == "the answer"
     assert run("(:line (meta #'answer))") == 1
     assert run("(= *ns* (:ns (meta #'answer)))") is True
+
+
+def test_primitive_hinted_params_coerce_in_every_tier(run):
+    run("(defn fd [^double x] (* 2 x))")
+    run("(defn fl [^long x] x)")
+    assert run("(fd 3)") == 6.0 and type(run("(fd 3)")) is float
+    assert run("(fl 3.7)") == 3
+    with pytest.raises(Exception, match="cannot be cast|Cannot cast"):
+        run('(fl "x")')
