@@ -100,13 +100,20 @@ def ex_info(message: str | None, data: Any, cause: BaseException | None = None) 
     return ExceptionInfo(message, data, cause)
 
 
+def _java_style(e: BaseException) -> bool:
+    """`(Exception. "msg" cause)`: Java's (message, cause) constructor, which Python's
+    exceptions take as two plain args."""
+    args = e.args
+    return len(args) == 2 and isinstance(args[0], str) and isinstance(args[1], BaseException)
+
+
 def ex_message(e: Any) -> str | None:
     """`ex-message` for any Python exception: the message it was raised with, or nil."""
     if isinstance(e, ExceptionInfo):
         return e.message
     if not isinstance(e, BaseException) or not e.args:
         return None
-    if len(e.args) == 1 and isinstance(e.args[0], str):
+    if (len(e.args) == 1 and isinstance(e.args[0], str)) or _java_style(e):
         return e.args[0]
     return str(e)
 
@@ -117,8 +124,13 @@ def ex_data(e: Any) -> Any:
 
 
 def ex_cause(e: Any) -> BaseException | None:
-    """`ex-cause`: the explicit cause (`raise ... from`), as Java's getCause."""
-    return e.__cause__ if isinstance(e, BaseException) else None
+    """`ex-cause`: the explicit cause (`raise ... from`, or Java's (message, cause)
+    constructor form), as Java's getCause."""
+    if not isinstance(e, BaseException):
+        return None
+    if e.__cause__ is None and _java_style(e):
+        return e.args[1]
+    return e.__cause__
 
 
 _class_names: dict[type, str] = {}

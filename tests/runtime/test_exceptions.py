@@ -102,3 +102,11 @@ def test_class_names_and_cast_errors():
     assert isinstance(e, ClassCastException)
     assert str(e) == "class str cannot be cast to class Number"
     assert isinstance(cast_error(None, "Number"), NullPointerException)
+
+
+def test_java_style_message_and_cause_constructor():
+    inner = ExceptionInfo("inner", None)
+    outer = Exception("outer", inner)
+    assert ex_message(outer) == "outer"
+    assert ex_cause(outer) is inner
+    assert ex_cause(Exception("plain")) is None
