@@ -2,8 +2,8 @@
 
 A top-level form evaluates as one or more *units* (a `do` is split, design §1): each unit
 keeps its artifact and its dependency record (design §4): what every symbol resolved to —
-with the flags of a var that change the code compiled against it (dynamic, macro, private)
-— and the token of every macro it expanded (`provenance.py`). Before a unit is reused its
+with the flags of a var that change the code compiled against it (dynamic, macro) — and the
+token of every macro it expanded (`provenance.py`). Before a unit is reused its
 record is re-checked against the namespaces as they are now, one lookup per symbol. Units
 read from disk hold descriptions instead of objects; the first successful check turns them
 into live ones, so later checks compare identities.
@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...runtime.namespaces import CORE_NS, Namespace
-from ...runtime.symbols import keyword, symbol
+from ...runtime.symbols import symbol
 from ...runtime.vars import Var
 from .. import nodes as n
 from ..analyzer import Analysis, Analyzer
@@ -30,18 +30,17 @@ from .describe import Stale, Undescribable, describe, materialize
 from .keys import digest
 from .positions import Position
 
-_KW_PRIVATE = keyword(None, "private")
 _resolver = Analyzer(CORE_NS)
 _symbol = lru_cache(maxsize=16384)(symbol)
 
 
 def var_flags(x: Any) -> int:
-    """What compiled code depends on besides a var's identity; -1 for a non-var."""
+    """What code compiled against a var depends on besides its identity — what the analyzer
+    and the backends read of it: dynamic (read through its bindings) and macro; -1 for a
+    non-var. (The analyzer does not check `:private`; were it to, it would belong here.)"""
     if type(x) is not Var:
         return -1
-    m = x._meta
-    private = m is not None and bool(m.val_at(_KW_PRIVATE))
-    return x.dynamic | x.macro << 1 | private << 2
+    return x.dynamic | x.macro << 1
 
 
 class Deps:
@@ -68,9 +67,15 @@ class Deps:
         return Deps(self.syms, self.macros, tuple(defined))
 
     def valid(self, ns: Namespace) -> bool:
+        """Whether every symbol names what it did, with the same flags, and every macro has
+        the same token: a dict lookup per unqualified symbol (the analyzer's own resolution
+        for the rest)."""
+        mappings = ns.mappings
         resolve = _resolver.try_resolve
         for sym, target, flags in self.syms:
-            found = resolve(sym, ns)
+            found = mappings.get(sym.name) if sym.ns is None else None
+            if found is None:
+                found = resolve(sym, ns)
             if found is not target and (type(found) is Var or found != target):
                 return False
             if flags >= 0 and var_flags(found) != flags:
@@ -207,7 +212,9 @@ class Unit:
                 return False
             self.deps = live.defining(defined)
             self.refs = tuple(materialize(r) for r in self.refs)
-        elif deps.defined != tuple(defined) or not deps.valid(ns):
+        elif any(a is not b for a, b in zip(deps.defined, defined, strict=True)):
+            return False
+        elif not deps.valid(ns):
             return False
         if isinstance(self.artifact, tuple):
             kind, payload = self.artifact

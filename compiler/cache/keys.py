@@ -35,18 +35,13 @@ from ...runtime.characters import Char
 from ...runtime.interfaces import IPersistentMap, IPersistentSet, IPersistentVector, ISeq
 from ...runtime.symbols import Keyword, Symbol, keyword
 from ..options import jit_mode
-from ..reader import SourceMeta
+from ..reader import POSITION_KEYS, SourceMeta
 
 FORMAT = 1
 """Bumped when the meaning of a key or the layout of an entry changes."""
 
 _GENSYM = re.compile(r"(.*)__(\d+)(__auto__|#)\Z", re.S)
-_KW_LINE = keyword(None, "line")
-_KW_COLUMN = keyword(None, "column")
-_KW_END_LINE = keyword(None, "end-line")
-_KW_END_COLUMN = keyword(None, "end-column")
-_KW_FILE = keyword(None, "file")
-_POSITIONS = (_KW_LINE, _KW_COLUMN, _KW_END_LINE, _KW_END_COLUMN, _KW_FILE)
+_SPAN = tuple(keyword(None, k) for k in ("line", "column", "end-line", "end-column"))
 _PACKAGE = Path(__file__).resolve().parent.parent.parent
 
 
@@ -234,11 +229,11 @@ class _Canon:
         if type(m) is SourceMeta:
             self.spans.append(m.span())
             return
-        span = tuple(m.val_at(k) for k in _POSITIONS[:4])
+        span = tuple(m.val_at(k) for k in _SPAN)
         user = m
         if all(type(p) is int for p in span):  # the reader's, merged with `^:tag`s
             self.spans.append(span)  # type: ignore[arg-type]
-            for k in _POSITIONS:
+            for k in POSITION_KEYS:
                 if user.contains_key(k):
                     user = user.dissoc(k)
         if user.count():

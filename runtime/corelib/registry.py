@@ -42,7 +42,7 @@ def intern_fn(
     doc = doc if doc is not None else getattr(fn, "__doc__", None)
     if doc:
         meta += [_KW_DOC, _clean_doc(doc)]
-    if arglists is None:
+    if arglists is None and inspect.isroutine(fn):
         arglists = signature_arglists(fn)
     if arglists is not None:
         params = (vector(*(Symbol(None, name) for name in arity)) for arity in arglists)
