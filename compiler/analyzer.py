@@ -62,6 +62,31 @@ def position(form: Any) -> tuple[int | None, int | None, str | None]:
     return (None, None, None)
 
 
+def as_clojure_read(form: Any) -> Any:
+    """A quoted form with the metadata Clojure's reader would have given it: pyjank's reader
+    positions every form (tools need it), Clojure's only lists, with `:line`/`:column`."""
+    if isinstance(form, Symbol):
+        meta = form.meta()
+        return form if meta is None else form.with_meta(strip_positions(meta))
+    if isinstance(form, IPersistentVector):
+        value: Any = vec(as_clojure_read(x) for x in form)
+    elif isinstance(form, IPersistentMap):
+        value = map_from_pairs((as_clojure_read(e.key()), as_clojure_read(e.val())) for e in form)
+    elif isinstance(form, IPersistentSet):
+        value = set_from(as_clojure_read(x) for x in form)
+    elif isinstance(form, ISeq):
+        value = list_from([as_clojure_read(x) for x in form])
+        meta = strip_positions(form.meta())
+        line, column, _ = position(form)
+        if line is not None:
+            meta = (meta or EMPTY_MAP).assoc(KW_LINE, line).assoc(KW_COLUMN, column)
+        return value.with_meta(meta) if meta is not None else value
+    else:
+        return form
+    meta = strip_positions(form.meta())
+    return value.with_meta(meta) if meta is not None else value
+
+
 def strip_positions(meta: Any) -> Any:
     """The user's part of a form's metadata: reader positions removed; None when empty."""
     if meta is None:
@@ -377,7 +402,7 @@ class Analyzer:
         args = list(form.rest())
         if len(args) != 1:
             raise self.error(env, f"Wrong number of args ({len(args)}) passed to quote", form)
-        return n.Const(form, args[0])
+        return n.Const(form, as_clojure_read(args[0]))
 
     def _var(self, form: Any, env: Env) -> n.Node:
         args = list(form.rest())

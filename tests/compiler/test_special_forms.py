@@ -227,3 +227,12 @@ def test_primitive_hinted_params_coerce_in_every_tier(run):
     assert run("(fl 3.7)") == 3
     with pytest.raises(Exception, match="cannot be cast|Cannot cast"):
         run('(fl "x")')
+
+
+def test_quoted_forms_carry_clojure_reader_metadata(run):
+    assert run("(meta 'x)") is None
+    assert run("(meta '[1 2])") is None
+    assert run("(meta '{:a [b]})") is None
+    assert run("(meta (first '[^:tag-me y]))") == run("{:tag-me true}")
+    assert run("(meta '(1 2))") == run("{:line 1, :column 8}")
+    assert run("(meta (second '(1 (2))))") == run("{:line 1, :column 19}")
