@@ -5,6 +5,7 @@ pyjank -e EXPR            evaluate, printing each non-nil value like a REPL
 pyjank run FILE [ARGS]    load a file with *command-line-args* bound to ARGS
 pyjank -m NS [ARGS]       require NS and call its -main with ARGS
 pyjank new NAME           create a project ready for CIDER and Calva (see new_project.py)
+pyjank coverage [FILE]    compare clojure.core & co with Clojure 1.11's public vars
 pyjank compile PATH...    load a source tree to fill the disk cache (compiler/cache/warm.py)
 """
 
@@ -63,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .new_project import main as new_project
 
         return new_project(opts.args[1:])
+    if opts.args[:1] == ["coverage"] and opts.main_ns is None:
+        from .coverage import main as coverage
+
+        return coverage(opts.args[1:])
     if opts.jit:
         set_jit_mode(opts.jit)
     if opts.path:

@@ -769,9 +769,7 @@ class HostAttr:
         self.owner, self.attr = owner, attr
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, HostAttr) and other.owner is self.owner and other.attr == self.attr
-        )
+        return isinstance(other, HostAttr) and other.owner is self.owner and other.attr == self.attr
 
     def __hash__(self) -> int:
         return hash((id(self.owner), self.attr))

@@ -21,6 +21,7 @@ import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import count
 from typing import Any
 
@@ -33,6 +34,7 @@ from .refs import ARef, validate
 from .symbols import keyword
 from .vars import (
     IllegalStateException,
+    binding_conveyor,
     bindings,
     get_thread_bindings_frame,
     with_conveyed_frame,
@@ -213,13 +215,7 @@ class Future(IBlockingDeref, IPending):
 def future_call(fn: Callable[[], Any]) -> Future:
     """`future-call`: run `fn` on the send-off pool with the current bindings."""
     future = Future()
-    frame = get_thread_bindings_frame()
-
-    def task() -> None:
-        with with_conveyed_frame(frame):
-            future.run(fn)
-
-    EXECUTORS.send_off.submit(task)
+    EXECUTORS.send_off.submit(partial(future.run, binding_conveyor(fn)))
     return future
 
 
@@ -258,14 +254,8 @@ class Promise(IBlockingDeref, IPending, IFn):
 # -- agents ------------------------------------------------------------------------------
 
 
-def _intern_agent_var() -> Any:
-    var = CORE_NS.intern("*agent*")
-    var.bind_root(None)
-    var.set_dynamic()
-    return var
-
-
-AGENT = _intern_agent_var()
+AGENT = CORE_NS.intern("*agent*").set_dynamic()  # bound to the agent in its actions
+AGENT.bind_root(None)
 
 
 class _Local(threading.local):

@@ -135,6 +135,8 @@ class Transaction:
         """Publish the transaction's values, or raise _Retry; returns the watch notifications
         to make once the lock is released."""
         global _last_point
+        if not self.vals:
+            return []  # read only (ensures included): its snapshot was consistent throughout
         with _commit_lock:
             for ref in chain(self.sets, self.ensures):
                 self._check_unchanged(ref)

@@ -13,12 +13,11 @@ follows the form for the next `read`, `read-line` or `line-seq`.
 from __future__ import annotations
 
 import sys
-import weakref
 from collections.abc import Callable
 from typing import Any
 
 from ..compiler.reader.errors import ReaderEOFError, ReaderError
-from .exceptions import register_class_name
+from .jvm_names import register_type
 
 EOF: Any = object()
 
@@ -107,25 +106,25 @@ class LineNumberingPushbackReader:
             self._in.close()
 
 
-_wrappers: weakref.WeakKeyDictionary[Any, LineNumberingPushbackReader] = weakref.WeakKeyDictionary()
-_pinned: dict[int, tuple[Any, LineNumberingPushbackReader]] = {}  # streams without weakrefs
+_ATTR = "_pyjank_reader"
+_pinned: dict[int, tuple[Any, LineNumberingPushbackReader]] = {}  # streams without attributes
 
 
 def reader_for(stream: Any) -> LineNumberingPushbackReader:
-    """The pushback reader of `stream` (itself if it is one), made on first use."""
+    """The pushback reader of `stream` (itself if it is one), made on first use and kept on
+    the stream (so the two live and die together)."""
     if isinstance(stream, LineNumberingPushbackReader):
         return stream
-    try:
-        rdr = _wrappers.get(stream)
-        if rdr is None:
-            # Through a proxy: a reader holding its stream would keep its own key alive.
-            rdr = _wrappers[stream] = LineNumberingPushbackReader(weakref.proxy(stream))
+    rdr = getattr(stream, _ATTR, None)
+    if rdr is not None:
         return rdr
-    except TypeError:  # neither weakly referenceable nor hashable: kept for good
-        entry = _pinned.get(id(stream))
-        if entry is None:
-            entry = _pinned[id(stream)] = (stream, LineNumberingPushbackReader(stream))
-        return entry[1]
+    rdr = LineNumberingPushbackReader(stream)
+    try:
+        setattr(stream, _ATTR, rdr)
+    except (AttributeError, TypeError):  # no attributes (the root *in*): kept for good
+        entry = _pinned.setdefault(id(stream), (stream, rdr))
+        rdr = entry[1]
+    return rdr
 
 
 def read_form(rdr: LineNumberingPushbackReader, make_reader: Callable[..., Any]) -> Any:
@@ -151,4 +150,5 @@ def read_form(rdr: LineNumberingPushbackReader, make_reader: Callable[..., Any])
         return form, rdr.consume(len(text) if form is EOF else reader.pos)
 
 
-register_class_name(LineNumberingPushbackReader, "clojure.lang.LineNumberingPushbackReader")
+register_type("java.io.PushbackReader", LineNumberingPushbackReader)
+register_type("clojure.lang.LineNumberingPushbackReader", LineNumberingPushbackReader)

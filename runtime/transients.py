@@ -290,7 +290,7 @@ def transient(coll: Any) -> ATransient:
     t = type(coll)
     if t is PersistentVector:
         return TransientVector(coll)
-    if t is PersistentArrayMap or t is PersistentHashMap:
+    if isinstance(coll, (PersistentArrayMap, PersistentHashMap)):  # reader metadata too
         return TransientMap(coll)
     if t is PersistentHashSet:
         return TransientSet(coll)

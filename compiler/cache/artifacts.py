@@ -65,17 +65,25 @@ class CodeArtifact(Artifact):
         self,
         fn: FunctionType,
         consts: dict[str, Any],
-        moves: tuple[str, ...],
         base: Position,
         pinned: bool,
+        moves: tuple[str, ...] | None = None,
     ) -> None:
         self.code: CodeType = fn.__code__
         self.consts = consts
-        self.positional = moves
         self.base = base
         self.pinned = pinned
+        self._positional = moves
         self._fn = fn
         self._moved: tuple[Position, FunctionType] | None = None
+
+    @property
+    def positional(self) -> tuple[str, ...]:
+        """The constants holding positions of the form's text (found when first needed)."""
+        if self._positional is None:
+            items = self.consts.items()
+            self._positional = tuple(k for k, v in items if positional(v, self.base))
+        return self._positional
 
     @classmethod
     def of(cls, compiled: Compiled, base: Position) -> CodeArtifact:
@@ -90,7 +98,6 @@ class CodeArtifact(Artifact):
         return cls(
             fn,
             consts,
-            tuple(k for k, v in consts.items() if positional(v, base)),
             base,
             pinned=native is not None
             and bool(native.unit.infos)
@@ -117,7 +124,7 @@ class CodeArtifact(Artifact):
     def load(cls, payload: bytes, base: Position) -> CodeArtifact:
         code, consts, moves = marshal.loads(payload)
         values = {k: materialize(d) for k, d in consts}
-        return cls(FunctionType(code, {**SUPPORT, **values}), values, moves, base, False)
+        return cls(FunctionType(code, {**SUPPORT, **values}), values, base, False, moves)
 
 
 class TreeArtifact(Artifact):

@@ -1,8 +1,8 @@
-"""The on-disk cache (design §4): form entries and source indexes that outlive the process.
+"""The on-disk cache (design §4): compiled forms that outlive the process.
 
-Files live under `<root>/forms/` (one per form key) and `<root>/sources/` (one per source
-file and load context). Each is a header — magic, format, the environment digest, the key,
-the payload's length and its xxh3-64 — then the payload (`marshal`). A file whose header,
+Files live under `<root>/<kind>/` (`sources`: one pack per source file and load context,
+`source.py`). Each is a header — magic, format, the environment digest, the key, the
+payload's length and its xxh3-64 — then the payload (`marshal`). A file whose header,
 length or checksum is wrong (corrupt, truncated, written by another pyjank, Python or CPU
 — or not a cache file) is ignored, and a later write replaces it: nothing in it is trusted.
 
@@ -21,6 +21,7 @@ import marshal
 import os
 import queue
 import struct
+import sys
 import threading
 import time
 from collections import Counter
@@ -74,7 +75,8 @@ class DiskCache:
         self.max_bytes = max_bytes
         self.rejected: Counter[str] = Counter()
         self._size: int | None = None
-        self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._queue: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._failed = False
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
@@ -135,8 +137,10 @@ class DiskCache:
             task = self._queue.get()
             try:
                 task()
-            except Exception:  # a full or read-only disk: the cache is only a cache
-                pass
+            except Exception as e:  # the cache is only a cache: say so once, go on
+                if not self._failed:
+                    self._failed = True
+                    sys.stderr.write(f"pyjank: the disk cache could not be written: {e!r}\n")
 
     def _store(self, path: Path, data: bytes) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")

@@ -100,11 +100,14 @@ def environment(disk: bool) -> bytes:
 
 def context(disk: bool, file: str | None, conditionals: bool, features: frozenset) -> bytes:
     """The digest a load's forms share: environment, file, reader features, flags."""
-    flags = f"{cv.ASSERT.deref()!r} {cv.UNCHECKED_MATH.deref()!r}"
-    feats = " ".join(sorted(str(f) for f in features)) if conditionals else "-"
-    return digest(
-        b"\0".join([environment(disk), file_key(file).encode(), feats.encode(), flags.encode()])
-    )
+    flags = (cv.ASSERT.deref(), cv.UNCHECKED_MATH.deref())
+    return _context(environment(disk), file_key(file), conditionals and features, flags)
+
+
+@lru_cache(maxsize=1024)
+def _context(env: bytes, file: str, features: Any, flags: tuple) -> bytes:
+    feats = " ".join(sorted(str(f) for f in features)) if features else "-"
+    return digest(b"\0".join([env, file.encode(), feats.encode(), repr(flags).encode()]))
 
 
 def file_key(file: str | None) -> str:

@@ -7,10 +7,11 @@ of the start columns. The code then needs only those positions rewritten:
 
 - code objects: `co_firstlineno` (which shifts every line of the line table) and
   `co_filename`, recursively for nested code;
-- constants holding positions of the form's own text: reader metadata (`SourceMeta`, on
-  quoted forms and on the `:arglists` of a var), the metadata maps `def` builds (they have
-  a namespace object under `:ns` and the form's `:line`, `:column` and `:file`), and a
-  backend's objects whose type has `__pyjank_relocate__(shift)`.
+- constants holding positions of the form's own text: reader metadata (`SourceMeta`), the
+  `:line`/`:column` the analyzer leaves on a quoted list (as Clojure's reader does), the
+  metadata maps `def` builds (they have a namespace object under `:ns` and the form's
+  `:line`, `:column` and `:file`), and a backend's objects whose type has
+  `__pyjank_relocate__(shift)`.
 
 A position outside the form's span (metadata copied from another form) stays as it is. What
 cannot be rewritten — a line number a macro computed and embedded, found through
@@ -19,6 +20,7 @@ cannot be rewritten — a line number a macro computed and embedded, found throu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import CodeType
 from typing import Any, NamedTuple
 
@@ -36,6 +38,7 @@ _KW_END_LINE = keyword(None, "end-line")
 _KW_END_COLUMN = keyword(None, "end-column")
 _KW_FILE = keyword(None, "file")
 _KW_NS = keyword(None, "ns")
+_NO_FILE = "NO_SOURCE_PATH"  # what `def` records without a file
 
 
 class Position(NamedTuple):
@@ -91,33 +94,21 @@ def relocate(x: Any, shift: Shift) -> Any:
     if t is SourceMeta:
         return _source_meta(x, shift)
     if isinstance(x, ASeq):
-        items = list(x)
-        moved = [relocate(i, shift) for i in items]
-        if any(a is not b for a, b in zip(items, moved, strict=True)):
-            return _keep_meta(list_from(moved), x, shift)
-        return _with_meta(x, shift)
+        return _rebuilt(x, list_from, shift, _list_meta)
     if t is PersistentVector:
-        moved = [relocate(i, shift) for i in x]
-        if any(a is not b for a, b in zip(x, moved, strict=True)):
-            return _keep_meta(vec(moved), x, shift)
-        return _with_meta(x, shift)
+        return _rebuilt(x, vec, shift, relocate)
+    if t is PersistentHashSet:
+        return _rebuilt(x, set_from, shift, relocate)
     if t is PersistentArrayMap or t is PersistentHashMap:
         pairs = list(x.items())
         moved = [(relocate(k, shift), relocate(v, shift)) for k, v in pairs]
-        if isinstance(x.val_at(_KW_NS), Namespace):
+        if (position := _def_position(x)) is not None and shift.owns(*position):
             moved = _def_meta(moved, shift)
         if any(a[0] is not b[0] or a[1] is not b[1] for a, b in zip(pairs, moved, strict=True)):
             return _keep_meta(map_from_pairs(moved), x, shift)
         return _with_meta(x, shift)
     own = getattr(t, "__pyjank_relocate__", None)
-    if own is not None:
-        return own(x, shift)
-    if t is PersistentHashSet:
-        moved = [relocate(i, shift) for i in x]
-        if any(a is not b for a, b in zip(x, moved, strict=True)):
-            return _keep_meta(set_from(moved), x, shift)
-        return _with_meta(x, shift)
-    return x
+    return x if own is None else own(x, shift)
 
 
 def positional(x: Any, base: Position) -> bool:
@@ -133,13 +124,16 @@ def positional(x: Any, base: Position) -> bool:
                 return True
             continue
         if t is PersistentArrayMap or t is PersistentHashMap:
-            if isinstance(x.val_at(_KW_NS), Namespace):
-                file = x.val_at(_KW_FILE)
-                if owns(None if file == "NO_SOURCE_PATH" else file, x.val_at(_KW_LINE)):
-                    return True
+            if (position := _def_position(x)) is not None and owns(*position):
+                return True
             for kv in x.items():
                 stack += kv
-        elif isinstance(x, ASeq) or t is PersistentVector or t is PersistentHashSet:
+        elif isinstance(x, ASeq):
+            if (m := x.meta()) is not None and (line := _quoted_line(m)) is not None:
+                if owns(base.file, line):
+                    return True
+            stack += x
+        elif t is PersistentVector or t is PersistentHashSet:
             stack += x
         elif hasattr(t, "__pyjank_relocate__"):
             return True
@@ -149,6 +143,23 @@ def positional(x: Any, base: Position) -> bool:
         if m is not None:
             stack.append(m)
     return False
+
+
+Mover = Callable[[Any, Shift], Any]
+
+
+def _rebuilt(x: Any, build: Callable[[list[Any]], Any], shift: Shift, meta: Mover) -> Any:
+    """A collection moved element by element (rebuilt only if one moved), and its metadata
+    moved by `meta`."""
+    items = list(x)
+    moved = [relocate(i, shift) for i in items]
+    m = x.meta()
+    new_meta = m if m is None else meta(m, shift)
+    if any(a is not b for a, b in zip(items, moved, strict=True)):
+        x = build(moved)
+    elif new_meta is m:
+        return x
+    return x if new_meta is None else x.with_meta(new_meta)
 
 
 def _with_meta(x: Any, shift: Shift) -> Any:
@@ -162,6 +173,25 @@ def _with_meta(x: Any, shift: Shift) -> Any:
 def _keep_meta(new: Any, old: Any, shift: Shift) -> Any:
     m = old.meta()
     return new if m is None else new.with_meta(relocate(m, shift))
+
+
+def _quoted_line(m: Any) -> int | None:
+    """The line of a quoted list's metadata as the analyzer leaves it (Clojure's reader
+    gives lists only `:line` and `:column`), else None."""
+    if type(m) is SourceMeta or m.contains_key(_KW_FILE):
+        return None
+    line = m.val_at(_KW_LINE)
+    return line if type(line) is int and type(m.val_at(_KW_COLUMN)) is int else None
+
+
+def _list_meta(m: Any, shift: Shift) -> Any:
+    """A list's metadata moved, its quoted-list position included (which names no file:
+    a line in the form's span is the form's)."""
+    line = _quoted_line(m)
+    if line is not None and shift.owns(shift.old.file, line):
+        line, column = shift.point(line, m.val_at(_KW_COLUMN))
+        m = m.assoc(_KW_LINE, line).assoc(_KW_COLUMN, column)
+    return relocate(m, shift)
 
 
 def _source_meta(m: SourceMeta, shift: Shift) -> SourceMeta:
@@ -178,14 +208,17 @@ def _source_meta(m: SourceMeta, shift: Shift) -> SourceMeta:
     return SourceMeta(tuple(values), tuple(values.values()))
 
 
+def _def_position(m: Any) -> tuple[str | None, Any] | None:
+    """(file, line) of metadata `def` made (it has a namespace under `:ns`), else None."""
+    if not isinstance(m.val_at(_KW_NS), Namespace):
+        return None
+    file = m.val_at(_KW_FILE)
+    return (None if file == _NO_FILE else file), m.val_at(_KW_LINE)
+
+
 def _def_meta(pairs: list[tuple[Any, Any]], shift: Shift) -> list[tuple[Any, Any]]:
     """The positions `def` put in a var's metadata, moved."""
     values = dict(pairs)
-    file = values.get(_KW_FILE)
-    if file == "NO_SOURCE_PATH":
-        file = None
-    if not shift.owns(file, values.get(_KW_LINE)):
-        return pairs
     line, column = shift.point(values[_KW_LINE], values.get(_KW_COLUMN))
-    moved = {_KW_LINE: line, _KW_COLUMN: column, _KW_FILE: shift.new.file or "NO_SOURCE_PATH"}
+    moved = {_KW_LINE: line, _KW_COLUMN: column, _KW_FILE: shift.new.file or _NO_FILE}
     return [(k, moved.get(k, v)) for k, v in pairs]

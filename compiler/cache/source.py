@@ -101,7 +101,7 @@ class _Run:
         self.load = load
         # A file's forms are found in its last load's index, and kept on disk together, in
         # one pack per file and context: a new process reads one file per namespace.
-        self.source_key = keys.digest(self.ctx + b"\0source")
+        self.source_key = keys.digest(self.ctx + b"\0source") if load else b""
         self.packed: dict[bytes, bytes] | None = None
         self.index: SourceIndex | None = None
         self.expected = 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from ...runtime.maps import map_from_pairs
@@ -39,15 +39,16 @@ class LoadStats:
 
     def as_dict(self) -> dict[str, Any]:
         """For the nREPL response (bencode: no booleans, no None)."""
-        d = asdict(self)
-        d["ms"] = round(self.ms, 3)
-        d["file"] = self.file or ""
-        d["load"] = int(self.load)
-        d["reload"] = int(self.reload)
-        return d
+        return {
+            **vars(self),
+            "ms": round(self.ms, 3),
+            "file": self.file or "",
+            "load": int(self.load),
+            "reload": int(self.reload),
+        }
 
     def as_map(self) -> Any:
-        return map_from_pairs((keyword(None, k), v) for k, v in asdict(self).items())
+        return map_from_pairs((keyword(None, k), v) for k, v in vars(self).items())
 
 
 listeners: list[Callable[[LoadStats], None]] = []

@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Iterator, Mapping
 from functools import lru_cache, partial
 from typing import Any
 
+from ...runtime.exceptions import register_class_name
 from ...runtime.interfaces import IObj, IPersistentList, IPersistentMap, IPersistentVector
 from ...runtime.lists import list_, list_from
 from ...runtime.maps import EMPTY_MAP, PersistentArrayMap, map_from_pairs
@@ -104,7 +105,6 @@ _K_TAG = keyword(None, "tag")
 _K_PARAM_TAGS = keyword(None, "param-tags")
 
 
-
 class SourceMeta(PersistentArrayMap):
     """The position metadata the reader attaches to a form. Its own class so the per-form
     cache can tell reader positions from user data: it relocates them when a form moves, and
@@ -127,6 +127,9 @@ class SourceMeta(PersistentArrayMap):
     def span(self) -> tuple[int, int, int, int]:
         """(line, column, end line, end column), not counted as a read."""
         return self._vals[:4]
+
+
+register_class_name(SourceMeta, "clojure.lang.PersistentArrayMap")  # what `class` shows
 
 DataReaders = Mapping[Symbol, Callable[[Any], Any]]
 """A dict or a Clojure map (`*data-readers*`): both answer `in` and `[]`."""

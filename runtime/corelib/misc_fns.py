@@ -1,6 +1,6 @@
 """The rest of clojure.core 1.11 that fits no other module: version info, compiler vars,
-`comparator`, a few seq and transducer fns (`replace`, `random-sample`, `bounded-count`,
-`halt-when`, `iteration`, `xml-seq`), struct maps, `subseq`/`rsubseq`, `test`."""
+`print-simple`, `comparator`, a few seq and transducer fns (`replace`, `random-sample`,
+`bounded-count`, `halt-when`, `iteration`, `xml-seq`), struct maps, `test`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from .. import sorted as sorted_colls
+from .. import core_vars as cv
 from ..exceptions import IllegalArgumentException
 from ..interfaces import Counted, IPersistentMap, IPersistentVector, Seqable
 from ..maps import array_map, hash_map
 from ..namespaces import CORE_NS
+from ..printer import pr_on, str_
 from ..refs import Reduced
 from ..seqs import LazySeq, to_iter
 from ..symbols import keyword
@@ -65,6 +66,18 @@ def clojure_version() -> str:
 
 
 # -- functions ---------------------------------------------------------------------------
+
+
+@core("print-simple")
+def print_simple(o: Any, w: Any) -> None:
+    """Prints o to the writer w as str does, after its metadata when *print-meta* is on."""
+    meta = getattr(o, "meta", None)
+    meta = meta() if callable(meta) else None
+    if meta is not None and _truthy(cv.PRINT_META.deref()):
+        w.write("^")
+        pr_on(meta, w)
+        w.write(" ")
+    w.write(str_(o))
 
 
 @core("comparator")
@@ -238,10 +251,6 @@ def iteration(step: Any, *opts: Any) -> Iteration:
 def to_eduction(xform: Any, coll: Any) -> Any:
     """Positional factory function for class clojure.core.Eduction."""
     return eduction(xform, coll)
-
-
-intern_fn("subseq", sorted_colls.subseq, doc=sorted_colls.subseq.__doc__)
-intern_fn("rsubseq", sorted_colls.rsubseq, doc=sorted_colls.rsubseq.__doc__)
 
 
 # -- struct maps (deprecated in Clojure; records replaced them) -------------------------

@@ -21,13 +21,13 @@ def fresh_cache(booted: None) -> Iterator[None]:
     from pyjank.compiler.options import jit_mode_as
 
     config.memory.clear()
-    disk = config.disk()
-    config.configure(use_disk=False)
+    config.configure(use_disk=False)  # what the library does unless a CLI turns it on
     with jit_mode_as("off"):
         yield
-    if config.disk() is not None:
-        config.disk().flush()
-    config._disk = disk
+    disk = config.disk()
+    if disk is not None:
+        disk.flush()
+        config.configure(use_disk=False)
     config.memory.clear()
 
 

@@ -182,6 +182,22 @@ def test_a_macro_that_reads_a_position_pins_its_users_in_place(files: Files) -> 
     assert (stats.compiled, stats.reused) == (1, 3)
 
 
+def test_clojure_test_reports_the_new_line_of_a_moved_assertion(files: Files) -> None:
+    ns = unique()
+    body = (
+        "(defn failing-line []\n"
+        "  (let [seen (atom nil)]\n"
+        "    (binding [t/report (fn [m] (reset! seen (:line m)))]\n"
+        "      (t/is (= 1 2)))\n"
+        "    @seen))\n"
+    )
+    files.load(ns, _ns(ns, body, " (:require [clojure.test :as t])"))
+    assert value(ns, "failing-line")() == 6
+    stats = files.load(ns, _ns(ns, "\n\n" + body, " (:require [clojure.test :as t])"))
+    assert value(ns, "failing-line")() == 8
+    assert stats.compiled == 1  # `is` embeds the line: its users are reused only in place
+
+
 def test_layout_changes_inside_a_form_recompile_it_comments_do_not(files: Files) -> None:
     ns = unique()
     body = "(defn f [x]\n  (inc x)) ; one\n"
@@ -266,3 +282,19 @@ def test_after_load_runs_when_the_load_ends(files: Files) -> None:
     finally:
         del builtins._pyjank_test_hook  # type: ignore[attr-defined]
     assert calls == ["now", "end"]
+
+
+def test_native_units_are_reused_in_memory_where_they_were_compiled(files: Files) -> None:
+    """With the native tier, fns are cached in memory only and not moved (until it provides
+    what compiler/cache/artifacts.py lists): a moved form is compiled again."""
+    from pyjank.compiler.options import jit_mode_as
+
+    ns = unique()
+    body = "(defn f [x]\n  (loop [i 0 acc 0] (if (< i x) (recur (inc i) (+ acc i)) acc)))\n"
+    with jit_mode_as("lazy"):
+        files.load(ns, _ns(ns, body))
+        assert value(ns, "f")(4) == 6
+        assert files.load(ns, _ns(ns, body)).compiled == 0
+        stats = files.load(ns, _ns(ns, "\n" + body))
+        assert (stats.compiled, stats.reused) == (1, 1)
+        assert value(ns, "f")(5) == 10
