@@ -45,6 +45,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.fib
+	$(BIN)/python -m bench.jit
+	$(BIN)/python -m bench.reload
+	$(BIN)/python -m bench.nrepl_latency
 
 repl: $(STAMP)
 	$(BIN)/pyjank

@@ -19,6 +19,7 @@ import contextlib
 import os
 import queue
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -59,6 +60,21 @@ class CancellationException(IllegalStateException):
 
 class RejectedExecutionException(RuntimeError):
     """java.util.concurrent.RejectedExecutionException: a task for a shut-down pool."""
+
+
+def _wait(wait: Callable[[float], bool], timeout: float | None = None) -> bool:
+    """Block on `wait(seconds) -> done?` until done or `timeout`, in short slices: an
+    exception raised in this thread from outside (an nREPL interrupt) lands between two
+    slices, where one long wait in C would never see it. False on timeout."""
+    if timeout is None:
+        while not wait(0.1):
+            pass
+        return True
+    deadline = time.monotonic() + timeout
+    while (remaining := deadline - time.monotonic()) > 0:
+        if wait(min(remaining, 0.1)):
+            return True
+    return wait(0)
 
 
 # -- thread pools ------------------------------------------------------------------------
@@ -186,11 +202,11 @@ class Future(IBlockingDeref, IPending):
         raise ExecutionException(self._value)
 
     def deref(self) -> Any:
-        self._done.wait()
+        _wait(self._done.wait)
         return self._result()
 
     def deref_timeout(self, timeout_ms: Any, timeout_val: Any) -> Any:
-        if not self._done.wait(max(timeout_ms, 0) / 1000):
+        if not _wait(self._done.wait, max(timeout_ms, 0) / 1000):
             return timeout_val
         return self._result()
 
@@ -239,11 +255,11 @@ class Promise(IBlockingDeref, IPending, IFn):
         return self
 
     def deref(self) -> Any:
-        self._done.wait()
+        _wait(self._done.wait)
         return self._value
 
     def deref_timeout(self, timeout_ms: Any, timeout_val: Any) -> Any:
-        if not self._done.wait(max(timeout_ms, 0) / 1000):
+        if not _wait(self._done.wait, max(timeout_ms, 0) / 1000):
             return timeout_val
         return self._value
 
@@ -418,7 +434,7 @@ class _Latch:
 
     def wait(self, timeout: float | None = None) -> bool:
         with self._cond:
-            return self._cond.wait_for(lambda: self._n <= 0, timeout)
+            return _wait(lambda t: self._cond.wait_for(lambda: self._n <= 0, t), timeout)
 
 
 def await_agents(agents: Iterable[Agent], timeout_ms: Any = None) -> bool:

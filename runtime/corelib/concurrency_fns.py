@@ -19,23 +19,12 @@ from ..concurrency import (
     release_pending_sends,
     shutdown_agents,
 )
-from ..exceptions import IllegalArgumentException, cast_error
+from ..exceptions import cast_error
 from ..lists import list_
 from ..stm import Ref
-from ..symbols import keyword
-from .registry import core
+from .registry import core, keyword_options
 
 _FUTURES = (Future, concurrent.futures.Future)
-
-
-def _options(options: tuple, allowed: tuple[str, ...]) -> dict[str, Any]:
-    """The `:key value` options of `agent`, `ref` and `restart-agent`, by key name."""
-    if len(options) % 2:
-        raise IllegalArgumentException(f"No value supplied for key: {options[-1]!r}")
-    known = {keyword(None, name): name for name in allowed}
-    return {
-        known[options[i]]: options[i + 1] for i in range(0, len(options), 2) if options[i] in known
-    }
 
 
 def _checked(x: Any, cls: type | tuple[type, ...], jvm_name: str) -> Any:
@@ -109,7 +98,7 @@ def agent(state: Any, *options: Any) -> Agent:
     (in any order): :meta metadata-map, :validator validate-fn, :error-handler handler-fn,
     :error-mode mode-keyword. If an error-handler is supplied, the default error-mode is
     :continue, else :fail."""
-    opts = _options(options, ("meta", "validator", "error-handler", "error-mode"))
+    opts = keyword_options(options, "meta", "validator", "error-handler", "error-mode")
     return Agent(
         state,
         opts.get("meta"),
@@ -202,7 +191,7 @@ def restart_agent(a: Any, new_state: Any, *options: Any) -> Any:
     any, or restart will throw an exception and the agent will remain failed with its old
     state and error. Watchers, if any, will NOT be notified of the new state. Throws an
     exception if the agent is not failed."""
-    clear = _options(options, ("clear-actions",)).get("clear-actions")
+    clear = keyword_options(options, "clear-actions").get("clear-actions")
     return _agent(a).restart(new_state, clear is not None and clear is not False)
 
 
@@ -278,7 +267,7 @@ def ref(x: Any, *options: Any) -> Ref:
     any order): :meta metadata-map, :validator validate-fn, :min-history (default 0)
     :max-history (default 10). Refs grow their history of values on demand (when a
     transaction misses one) up to max-history."""
-    opts = _options(options, ("meta", "validator", "min-history", "max-history"))
+    opts = keyword_options(options, "meta", "validator", "min-history", "max-history")
     return Ref(
         x,
         opts.get("meta"),

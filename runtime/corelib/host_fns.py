@@ -17,18 +17,7 @@ from ..maps import array_map
 from ..symbols import Symbol, keyword
 from ..vectors import vec, vector
 from ._chunked import chunked_from_iter
-from .registry import core
-
-_K_KEYWORDIZE_KEYS = keyword(None, "keywordize-keys")
-_K_KEYWORD_FN = keyword(None, "keyword-fn")
-
-
-def _option(opts: tuple, key: Any) -> Any:
-    for i in range(0, len(opts) - 1, 2):
-        if opts[i] is key:
-            return opts[i + 1]
-    return None
-
+from .registry import core, keyword_options
 
 # -- Python data and calls ---------------------------------------------------------------
 
@@ -38,7 +27,7 @@ def py_to_clj(x: Any, *opts: Any) -> Any:
     """Recursively transforms Python dicts into maps, lists and tuples into vectors, sets
     into sets; other values are left as they are. With option :keywordize-keys true, string
     keys become keywords."""
-    keywordize = _option(opts, _K_KEYWORDIZE_KEYS)
+    keywordize = keyword_options(opts, "keywordize-keys").get("keywordize-keys")
     return interop.to_clj(x, keywordize is not None and keywordize is not False)
 
 
@@ -48,7 +37,7 @@ def clj_to_py(x: Any, *opts: Any) -> Any:
     seqs into lists, keywords (keys and values) into strings with option :keyword-fn
     (default: :a to "a", :ns/a to "ns/a"), symbols and characters into strings. Keys stay
     hashable: vectors and seqs as keys become tuples, sets frozensets."""
-    keyword_fn = _option(opts, _K_KEYWORD_FN)
+    keyword_fn = keyword_options(opts, "keyword-fn").get("keyword-fn")
     return interop.to_py(x) if keyword_fn is None else interop.to_py(x, keyword_fn)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from types import FunctionType
 from typing import Any
 
+from ..exceptions import IllegalArgumentException
 from ..lists import list_from
 from ..maps import hash_map
 from ..namespaces import CORE_NS
@@ -63,6 +64,17 @@ def core(
         return fn
 
     return register
+
+
+def keyword_options(options: tuple, *names: str) -> dict[str, Any]:
+    """The `:key value` options a fn takes after its arguments (`(agent x :meta m)`), by
+    key name; keys other than `names` are ignored."""
+    if len(options) % 2:
+        raise IllegalArgumentException(f"No value supplied for key: {options[-1]!r}")
+    known = {keyword(None, name): name for name in names}
+    return {
+        known[options[i]]: options[i + 1] for i in range(0, len(options), 2) if options[i] in known
+    }
 
 
 def signature_arglists(fn: Any) -> list[list[str]] | None:

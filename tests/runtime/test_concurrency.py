@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import threading
 import time
 
@@ -10,6 +11,7 @@ import pytest
 from pyjank.runtime.concurrency import (
     ExecutionException,
     Future,
+    Promise,
     RejectedExecutionException,
     ThreadPool,
 )
@@ -78,3 +80,27 @@ def test_future_states():
         f.deref()
     assert isinstance(info.value.__cause__, ZeroDivisionError)
     assert f.done() and not f.cancelled() and not f.cancel()
+
+
+class Stop(Exception):
+    pass
+
+
+def test_blocked_derefs_can_be_interrupted():
+    """An exception raised into a thread blocked on a promise (as the nREPL's interrupt
+    does) stops it at once: the wait is sliced, not one long wait in C."""
+    p = Promise()
+    outcome = []
+
+    def blocked() -> None:
+        try:
+            p.deref()
+        except Stop:
+            outcome.append("stopped")
+
+    t = threading.Thread(target=blocked)
+    t.start()
+    time.sleep(0.05)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(t.ident), ctypes.py_object(Stop))
+    t.join(2)
+    assert outcome == ["stopped"]
