@@ -461,38 +461,41 @@ def mapcat(f: Any, *colls: Any) -> Any:
     return LazySeq(lambda: _ch.cat_seq(None, _seq(map_(f, *colls))))
 
 
-def _filter(pred: Any, coll: Any) -> Any:
+def _selected(pred: Any, coll: Any, keep: bool) -> Any:
+    """The items of `coll` whose `(pred item)` truthiness is `keep`."""
     for x in to_iter(coll):
-        r = pred(x)
-        if r is not None and r is not False:
+        if ((r := pred(x)) is not None and r is not False) is keep:
             yield x
 
 
 def _filter_step(pred: Any, keep: bool) -> Any:
+    """The transducer of `filter` (keep=True) and `remove` (keep=False)."""
+
     def xform(rf: Any) -> Any:
-        if keep:
-
-            def step(result: Any = _NONE, input: Any = _NONE) -> Any:
-                if input is _NONE:
-                    return rf() if result is _NONE else rf(result)
-                r = pred(input)
-                if r is None or r is False:
-                    return result
+        def step(result: Any = _NONE, input: Any = _NONE) -> Any:
+            if input is _NONE:
+                return rf() if result is _NONE else rf(result)
+            if ((r := pred(input)) is not None and r is not False) is keep:
                 return rf(result, input)
-
-        else:
-
-            def step(result: Any = _NONE, input: Any = _NONE) -> Any:
-                if input is _NONE:
-                    return rf() if result is _NONE else rf(result)
-                r = pred(input)
-                if r is None or r is False:
-                    return rf(result, input)
-                return result
+            return result
 
         return step
 
     return xform
+
+
+def _select(pred: Any, coll: Any, keep: bool) -> Any:
+    """`filter` (keep=True) and `remove` (keep=False): lazy, chunk by chunk when `coll` is
+    chunked; a transducer when no collection is given."""
+    if coll is _NONE:
+        return _filter_step(pred, keep)
+    return _ch.stage(
+        lambda items, pos: [
+            x for x in items if ((r := pred(x)) is not None and r is not False) is keep
+        ],
+        lambda s, pos: _selected(pred, s, keep),
+        coll,
+    )
 
 
 @core("filter")
@@ -500,20 +503,7 @@ def filter_(pred: Any, coll: Any = _NONE) -> Any:
     """Returns a lazy sequence of the items in coll for which (pred item) returns logical
     true. pred must be free of side-effects. Returns a transducer when no collection is
     provided."""
-    if coll is _NONE:
-        return _filter_step(pred, True)
-    return _ch.stage(
-        lambda items, pos: [x for x in items if (r := pred(x)) is not None and r is not False],
-        lambda s, pos: _filter(pred, s),
-        coll,
-    )
-
-
-def _remove(pred: Any, coll: Any) -> Any:
-    for x in to_iter(coll):
-        r = pred(x)
-        if r is None or r is False:
-            yield x
+    return _select(pred, coll, True)
 
 
 @core("remove")
@@ -521,13 +511,7 @@ def remove(pred: Any, coll: Any = _NONE) -> Any:
     """Returns a lazy sequence of the items in coll for which (pred item) returns logical
     false. pred must be free of side-effects. Returns a transducer when no collection is
     provided."""
-    if coll is _NONE:
-        return _filter_step(pred, False)
-    return _ch.stage(
-        lambda items, pos: [x for x in items if (r := pred(x)) is None or r is False],
-        lambda s, pos: _remove(pred, s),
-        coll,
-    )
+    return _select(pred, coll, False)
 
 
 @core("filterv")
