@@ -334,3 +334,26 @@ def _compare_vectors(a: Any, b: Any) -> int:
         if c:
             return c
     return 0
+
+
+class ValueEquality:
+    """Clojure `=` as `__eq__`, and a hash computed once by `_compute_hash`: the collections
+    are immutable, so their hash never changes. Subclasses have `_meta` and `_hash` slots."""
+
+    __slots__ = ()
+
+    def meta(self) -> Any:
+        return self._meta  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or equiv(self, other)
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash  # type: ignore[attr-defined]
+        except AttributeError:
+            h = self._hash = self._compute_hash()  # type: ignore[attr-defined]
+            return h
+
+    def _compute_hash(self) -> int:
+        raise NotImplementedError

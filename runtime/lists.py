@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from .equality import equiv, hash_ordered
+from .equality import ValueEquality, hash_ordered
 from .exceptions import IllegalStateException
 from .interfaces import Counted, IHashEq, IObj, IPersistentList, ISeq, Sequential
 
@@ -31,7 +31,7 @@ def repr_coll(
     return open_ + body + close
 
 
-class ASeq(Sequential, ISeq, IObj, IHashEq):
+class ASeq(ValueEquality, Sequential, ISeq, IObj, IHashEq):
     """Behaviour shared by all seqs; subclasses provide `first`, `next` and `with_meta`."""
 
     __slots__ = ("_meta", "_hash")
@@ -67,9 +67,6 @@ class ASeq(Sequential, ISeq, IObj, IHashEq):
     def empty(self) -> Any:
         return EMPTY_LIST
 
-    def meta(self) -> Any:
-        return self._meta
-
     def __iter__(self) -> Iterator[Any]:
         s = self
         del self  # the generator must not hold the head: walked cells can be freed
@@ -91,15 +88,8 @@ class ASeq(Sequential, ISeq, IObj, IHashEq):
             yield s.first()
             s = s.next()
 
-    def __eq__(self, other: object) -> bool:
-        return self is other or equiv(self, other)
-
-    def __hash__(self) -> int:
-        try:
-            return self._hash
-        except AttributeError:
-            h = self._hash = hash_ordered(self)
-            return h
+    def _compute_hash(self) -> int:
+        return hash_ordered(self)
 
     def __repr__(self) -> str:
         return repr_coll("(", self, ")")

@@ -18,8 +18,8 @@ import immutables
 from .equality import (
     RAW_KEY_TYPES,
     BoxedKey,
+    ValueEquality,
     box_key,
-    equiv,
     hash_entries,
     unbox_key,
 )
@@ -33,7 +33,7 @@ _NOTHING: Any = object()
 HASHTABLE_THRESHOLD = 8
 
 
-class APersistentMap(IPersistentMap, IObj, IFn, IHashEq):
+class APersistentMap(ValueEquality, IPersistentMap, IObj, IFn, IHashEq):
     """Map behaviour in terms of `val_at`, `assoc`, `items` and `count` (also for sorted maps).
 
     Python protocol: iterating yields MapEntry objects, `m[k]` raises KeyError, `k in m`
@@ -92,18 +92,8 @@ class APersistentMap(IPersistentMap, IObj, IFn, IHashEq):
         """`({:a 1} :a)` is 1."""
         return self.val_at(k, not_found)
 
-    def meta(self) -> Any:
-        return self._meta
-
-    def __eq__(self, other: object) -> bool:
-        return self is other or equiv(self, other)
-
-    def __hash__(self) -> int:
-        try:
-            return self._hash
-        except AttributeError:
-            h = self._hash = hash_entries(self.items())
-            return h
+    def _compute_hash(self) -> int:
+        return hash_entries(self.items())
 
     def __repr__(self) -> str:
         return repr_coll("{", self.items(), "}", _repr_entry)

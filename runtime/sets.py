@@ -12,7 +12,7 @@ from typing import Any
 
 import immutables
 
-from .equality import RAW_KEY_TYPES, box_key, equiv, hash_unordered
+from .equality import RAW_KEY_TYPES, ValueEquality, box_key, hash_unordered
 from .interfaces import IFn, IHashEq, IObj, IPersistentSet
 from .lists import repr_coll
 from .seqs import IterSeq, to_iter
@@ -20,7 +20,7 @@ from .seqs import IterSeq, to_iter
 _NOTHING: Any = object()
 
 
-class APersistentSet(IPersistentSet, IObj, IFn, IHashEq):
+class APersistentSet(ValueEquality, IPersistentSet, IObj, IFn, IHashEq):
     """Set behaviour in terms of `contains`, `get`, iteration and `count` (also sorted sets)."""
 
     __slots__ = ()
@@ -38,18 +38,8 @@ class APersistentSet(IPersistentSet, IObj, IFn, IHashEq):
         """`(#{:a} :a)` is :a."""
         return self.get(x, not_found)
 
-    def meta(self) -> Any:
-        return self._meta
-
-    def __eq__(self, other: object) -> bool:
-        return self is other or equiv(self, other)
-
-    def __hash__(self) -> int:
-        try:
-            return self._hash
-        except AttributeError:
-            h = self._hash = hash_unordered(self)
-            return h
+    def _compute_hash(self) -> int:
+        return hash_unordered(self)
 
     def __repr__(self) -> str:
         return repr_coll("#{", self, "}")
