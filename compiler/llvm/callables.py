@@ -55,10 +55,9 @@ def make_fns(
     return fns
 
 
-def first_call(f: Any, *args: Any) -> Any:
-    """Where a fn not compiled yet lands on its first call: compile its unit (and every
-    other pending one), point the fn at its code, and run it."""
+def first_call(f: Any) -> None:
+    """Where a fn not compiled yet lands on its first call (`fntype`'s stub, which then runs
+    it): compile its unit (and every other pending one) and point the fn at its code."""
     info: FnInfo = fntype.info_of(f)
     info.unit.ensure_compiled()
     fntype.set_entry(f, info.entry)
-    return f(*args)

@@ -57,6 +57,7 @@ _SIGNATURES: dict[str, tuple[ir.Type, tuple[ir.Type, ...]]] = {
     "PyException_GetTraceback": (OBJ, (OBJ,)),
     "Py_EnterRecursiveCall": (I32, (CHARP,)),
     "Py_LeaveRecursiveCall": (VOID, ()),
+    "usleep": (I32, (I32,)),  # libc: the poll ticker's sleep
     "_PyTraceback_Add": (VOID, (CHARP, CHARP, I32)),
     "PyObject_GC_UnTrack": (VOID, (OBJ,)),
     "PyObject_GC_Del": (VOID, (OBJ,)),

@@ -21,13 +21,21 @@ class Address(int):
     """A raw runtime address stored in the table (not a Python object)."""
 
 
+# Slot 0 of every table: how many lines the unit's form has moved since its code was
+# compiled. Tracebacks add it to the line numbers compiled in, so code reused after blank
+# lines were added above its form reports the new lines (design §4).
+LINE_SHIFT = 0
+_WORD = (1 << 64) - 1
+
+
 class ConstTable:
     """One table: entries are deduplicated by identity and loaded as invariant."""
 
     def __init__(self, module: ir.Module, name: str) -> None:
         self.name = name
-        self.values: list[Any] = []
+        self.values: list[Any] = [Address(0)]
         self._index: dict[tuple[bool, int], int] = {}
+        self.address: int | None = None
         self.glob = ir.GlobalVariable(module, ir.ArrayType(OBJ, 0), name=name)
         self._invariant = module.add_metadata([])
 
@@ -46,6 +54,11 @@ class ConstTable:
         instr.set_metadata("invariant.load", self._invariant)
         return instr
 
+    def line_shift(self, builder: ir.IRBuilder) -> ir.Value:
+        """The unit's line shift as an i32 (not invariant: relocation rewrites it)."""
+        ptr = builder.gep(self.glob, [I32(0), I64(LINE_SHIFT)])
+        return builder.trunc(builder.ptrtoint(builder.load(ptr), I64), I32)
+
     def finish(self) -> None:
         """Give the global its final size; called once every function is lowered."""
         self.glob.value_type = ir.ArrayType(OBJ, max(len(self.values), 1))
@@ -53,6 +66,13 @@ class ConstTable:
 
     def fill(self, address: int) -> None:
         """Write the entries into the loaded table; objects stay alive in `values`."""
+        self.address = address
         slots = (ctypes.c_void_p * len(self.values)).from_address(address)
         for i, v in enumerate(self.values):
-            slots[i] = int(v) if isinstance(v, Address) else id(v)
+            slots[i] = int(v) & _WORD if isinstance(v, Address) else id(v)
+
+    def shift_lines(self, lines: int) -> None:
+        """Report lines moved by `lines` from where the code was compiled (a loaded table)."""
+        assert self.address is not None
+        self.values[LINE_SHIFT] = Address(lines)
+        ctypes.c_int64.from_address(self.address + 8 * LINE_SHIFT).value = lines

@@ -165,17 +165,21 @@ def lower_slots(module: ir.Module, consts: ConstTable, first_call: Any) -> None:
         b.ret(o)
     b.ret(b.call(capi.fn("PyMethod_New"), [o, obj]))
 
+    # The first call of a fn not compiled yet: `first_call(f)` compiles it and points `f` at
+    # its code, then the stub calls that code with the same arguments, leaving no Python
+    # frame of its own in the tracebacks of what the fn raises.
     stub, b = define("pj_lazy_entry", OBJ, (OBJ, OBJP, I64, OBJ))
     callable_, args, nargsf, kwnames = stub.args
-    nargs = b.and_(nargsf, I64(_NARGS_MASK))
-    total = b.add(nargs, I64(1))
-    buf = b.alloca(OBJ, size=total)
+    buf = b.alloca(OBJ)
     b.store(callable_, buf)
-    memcpy = module.declare_intrinsic("llvm.memcpy", [OBJ, OBJ, I64])
-    dst = b.bitcast(b.gep(buf, [I64(1)]), OBJ)
-    b.call(memcpy, [dst, b.bitcast(args, OBJ), b.mul(nargs, I64(8)), ir.Constant(ir.IntType(1), 0)])
     target = consts.load(b, first_call)
-    b.ret(b.call(capi.fn("PyObject_VectorcallDict"), [target, buf, total, ir.Constant(OBJ, None)]))
+    done = b.call(capi.fn("PyObject_Vectorcall"), [target, buf, I64(1), ir.Constant(OBJ, None)])
+    with b.if_then(b.icmp_unsigned("==", done, ir.Constant(OBJ, None)), likely=False):
+        b.ret(done)
+    xdecref(b, done)
+    entry_type = ir.FunctionType(OBJ, (OBJ, OBJP, I64, OBJ))
+    entry = b.bitcast(b.load(field(b, callable_, VECTORCALL)), entry_type.as_pointer())
+    b.ret(b.call(entry, [callable_, args, nargsf, kwnames], tail=True))
 
 
 class FnType:

@@ -1,11 +1,13 @@
 """Interrupting native code, and letting other threads run while it runs (design §3.5, §5).
 
 Native code holds the GIL, so on its own it would never let another thread run: not the
-daemon's event loop, nor a thread asking it to stop. So it counts fn entries (a process-wide
-counter) and loop back-edges (a counter per running loop) and, every `POLL_EVERY` of them,
-calls `poll`: a Python function, so it releases the GIL for a moment and runs the eval loop,
-where an asynchronous exception (`PyThreadState_SetAsyncExc`, how the nREPL server stops a
-job) is raised as it is in Python code. Interrupts can also be requested here directly:
+daemon's event loop, nor a thread asking it to stop. So fn entries and loop back-edges read a
+flag, `poll_due` (a load, no store: checking it costs next to nothing in a hot loop or a
+recursive fn). A native thread, the *ticker* (`support.start_ticker`), sets it every
+`TICK_MICROSECONDS`; the code that sees it set clears it and calls `poll`: a Python
+function, so it releases the GIL for a moment and runs the eval loop, where an asynchronous
+exception (`PyThreadState_SetAsyncExc`, how the nREPL server stops a job) is raised as it is
+in Python code. Interrupts can also be requested here directly:
 
     request_interrupt(thread_id, exc)  # thread_id None: the next thread that polls
     cancel_interrupt(thread_id)
@@ -17,9 +19,9 @@ import ctypes
 import threading
 import time
 
-POLL_EVERY = 1 << 16
-_ticks = ctypes.c_int32(POLL_EVERY)
-TICKS_ADDRESS = ctypes.addressof(_ticks)
+TICK_MICROSECONDS = 5000  # CPython's own switch interval
+_poll_due = ctypes.c_int32(0)
+POLL_DUE_ADDRESS = ctypes.addressof(_poll_due)
 _lock = threading.Lock()
 _pending: dict[int | None, type[BaseException]] = {}
 

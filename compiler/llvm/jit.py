@@ -203,6 +203,7 @@ class Support:
         self.code = eng.load(eng.compile(module), module.name, exports, {}, jit)
         self.consts.fill(self.code[self.consts.glob.name])
         self.helpers = {name: self.code[name] for name in names}
+        support.start_ticker(self.helpers["pj_ticker"])
         self.fn_type = FnType(self.code.__getitem__)
         # never released, not even at interpreter exit, when fns may still be freed
         self.code.tracker.detach()

@@ -30,17 +30,17 @@ from typing import Any, NamedTuple
 
 from llvmlite import ir
 
+from ...runtime.exceptions import ClassCastException
 from ...runtime.vars import Var
 from .. import nodes as n
 from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
-from ..passes.types import DOUBLE, LONG, OBJECT, Types
+from ..passes.types import DOUBLE, LONG, LONG_MAX, LONG_MIN, OBJECT, Types
 from ..tier0.support import SUPPORT, case_key, case_lookup, define, rest_seq, set_field, with_meta
 from . import support
 from .callables import FnInfo
 from .capi import F64, FLOAT_VALUE, I1, I8, I32, I64, OBJ, OBJP, REFCNT, TYPE, CApi
 from .constants import ConstTable
 from .fntype import INFO, ITEMS, VECTORCALL
-from .interrupts import POLL_EVERY
 from .support import FAST_OPS, unbox_int
 
 FN_TYPE = ir.FunctionType(OBJ, (OBJ, OBJP, I64, OBJ))
@@ -131,6 +131,10 @@ _PRIM_TYPES = {LONG: I64, DOUBLE: F64}
 _FLOAT_OPS = {"add": "fadd", "sub": "fsub", "mul": "fmul", "inc": "fadd", "dec": "fsub"}
 
 
+def _is_one(node: n.Node) -> bool:
+    return isinstance(node, n.Const) and type(node.value) is int and node.value == 1
+
+
 class ModuleLowering:
     """State shared by the fns lowered into one module: declarations and helpers."""
 
@@ -144,12 +148,22 @@ class ModuleLowering:
         self._helpers: dict[str, ir.Function] = {}
 
     def lower_fn(self, info: FnInfo, unit: Any) -> ir.Function:
-        """The fn's vectorcall entry, one LLVM function (each costs codegen time)."""
+        """The fn's vectorcall entry, one LLVM function (each costs codegen time); a fn
+        that calls itself also gets a direct entry (`DirectEntry`) holding its body, which
+        the vectorcall entry calls after its checks."""
         name = f"pj_fn{next(_ids)}"
         fn = ir.Function(self.module, FN_TYPE, name=name)
         self.symbols[info] = name
         self.functions[info] = fn
-        FnLowering(self, unit, info, fn).lower()
+        types = Types(info.node)
+        direct = None
+        if types.direct:
+            direct = DirectEntry(self.module, f"{name}_direct", info.node, types)
+            twin = DirectEntry(self.module, f"{name}_direct2", info.node, types)
+            twin.fn.attributes.add("alwaysinline")
+            FnLowering(self, unit, info, direct.fn, types, direct, twin).lower_direct()
+            FnLowering(self, unit, info, twin.fn, types, twin, direct).lower_direct()
+        FnLowering(self, unit, info, fn, types, direct).lower()
         return fn
 
     def helper(self, b: ir.IRBuilder, name: str, args: list[ir.Value]) -> ir.Value:
@@ -212,10 +226,60 @@ class ModuleLowering:
         b.ret_void()
 
 
-class FnLowering:
-    """Lowers one `fn*` node into one native function."""
+# Native stack a chain of direct calls may use before the next call goes through the
+# vectorcall entry, which counts one level of the interpreter's recursion limit: deep
+# recursion raises RecursionError, never overflows the C stack (design §3.5). At the default
+# limit of 1000 that is ~4 MiB of an 8 MiB thread stack.
+STACK_SEGMENT = 4 * 1024
 
-    def __init__(self, mod: ModuleLowering, unit: Any, info: FnInfo, llfn: ir.Function) -> None:
+
+class DirectEntry:
+    """The direct entry of a fn that calls itself: `(self, stack limit, params...)` with
+    `^long`/`^double` params unboxed, returning the inferred result type (`{value, failed}`
+    for a primitive, an object or NULL otherwise). Its calls of itself go straight to it
+    while the stack is above the limit and, for a var, while the var still holds the fn."""
+
+    def __init__(self, module: ir.Module, name: str, node: n.Fn, types: Types) -> None:
+        self.params = node.methods[0].params
+        self.kinds = [types.locals[p] for p in self.params]
+        self.returns = types.returns
+        ret: ir.Type = OBJ
+        if self.returns != OBJECT:
+            ret = ir.LiteralStructType([_PRIM_TYPES[self.returns], I1])
+        params = [OBJ, I64] + [_PRIM_TYPES.get(k, OBJ) for k in self.kinds]
+        self.fn = ir.Function(module, ir.FunctionType(ret, params), name=name)
+        self.fn.linkage = "internal"
+
+
+def check_redefined_result(x: Any, kind: str, name: str) -> Any:
+    """The result of a fn's var called in place of its direct entry (the var was redefined):
+    code compiled for a `long`/`double` result accepts only that, as Clojure's primitive
+    fn interfaces do (a ClassCastException otherwise)."""
+    ok = (LONG_MIN <= x <= LONG_MAX) if type(x) is int else False
+    if kind == DOUBLE:
+        ok = type(x) is float
+    if not ok:
+        raise ClassCastException(
+            f"{name} was compiled to call itself for a {kind}, but its var now holds a fn "
+            f"that returned {type(x).__name__} {x!r}"
+        )
+    return x
+
+
+class FnLowering:
+    """Lowers one `fn*` node into one native function: its vectorcall entry, or (`lower_direct`)
+    its direct entry."""
+
+    def __init__(
+        self,
+        mod: ModuleLowering,
+        unit: Any,
+        info: FnInfo,
+        llfn: ir.Function,
+        types: Types,
+        direct: DirectEntry | None,
+        recurs_to: DirectEntry | None = None,
+    ) -> None:
         self.mod = mod
         self.capi = mod.capi
         self.unit = unit
@@ -223,7 +287,13 @@ class FnLowering:
         self.info = info
         self.node = info.node
         self.fn = llfn
-        self.env, self.args, self.nargsf, self.kwnames = llfn.args
+        self.direct = direct
+        self.recurs_to = recurs_to or direct
+        self.inlined = direct is not None and "alwaysinline" in direct.fn.attributes
+        if direct is not None and llfn is direct.fn:
+            self.env, self.limit, *self.args = llfn.args
+        else:
+            self.env, self.args, self.nargsf, self.kwnames = llfn.args
         # allocas get a block of their own, so that adding one never moves other code
         entry = llfn.append_basic_block("allocas")
         body = llfn.append_basic_block("entry")
@@ -233,7 +303,7 @@ class FnLowering:
         self.live: list[Live] = []
         self.loops: list[LoopTarget] = []
         self.locals: dict[n.LocalBinding, Val | Slot | Prim | PrimSlot] = {}
-        self.types = Types(self.node)
+        self.types = types
         self.env_slots = {b: i for i, b in enumerate(info.layout)}
         self.line = self.node.line or 0
         self.err_line = self.alloca(I32)
@@ -244,6 +314,11 @@ class FnLowering:
         self.returns: list[tuple[ir.Value, ir.Block]] = []
         self.handler = Handler(self.exit, 0)
         self._cleanups: dict[tuple[int, int], tuple[ir.Block, Live, Handler]] = {}
+        # an object param's fixnum view (`int_view`), read once where the param is defined
+        self.bounded: list[n.LocalBinding] = []  # long locals below another long here
+        self.param_defs: dict[n.LocalBinding, ir.Instruction | ir.Block] = {}
+        self._int_views: dict[n.LocalBinding, tuple[ir.Value, ir.Value]] = {}
+        self.frame_mark = self.b.ptrtoint(self.alloca(I8), I64)  # where this frame's stack is
 
     # -- basics ------------------------------------------------------------------------------
     def alloca(self, typ: ir.Type, count: int | None = None) -> ir.Value:
@@ -322,13 +397,10 @@ class FnLowering:
             self.mod.decref(self.b, value, entry.nullable)
         del self.live[depth:]
 
-    def tick(self, counter: ir.Value) -> None:
-        """Count down `counter` (an i32 in memory); at zero, reset it and poll."""
+    def poll_if_due(self) -> None:
+        """At a fn entry or a loop back-edge: poll if the ticker asked for it."""
         b = self.b
-        left = b.sub(b.load(counter), I32(1))
-        b.store(left, counter)
-        with b.if_then(b.icmp_signed("<=", left, I32(0)), likely=False):
-            b.store(I32(POLL_EVERY), counter)
+        with b.if_then(support.poll_due(b, self.consts), likely=False):
             self.check_status(self.mod.helper(b, "pj_poll", []))
 
     def check_status(self, status: ir.Value) -> None:
@@ -418,10 +490,7 @@ class FnLowering:
         self.mod.helper(b, "pj_arity_error", [self.env, self.nargs])
         self.fail()
         b.position_at_end(self.exit)
-        b.call(
-            self.capi.fn("_PyTraceback_Add"),
-            [self.mod.cstr(node.name), self.mod.cstr(self.unit.filename), b.load(self.err_line)],
-        )
+        self.add_traceback()
         self.returns.append((NULL, b.block))
         b.branch(self.ret_block)
         b.position_at_end(self.ret_block)
@@ -432,6 +501,98 @@ class FnLowering:
         b.ret(result)
         self.argbuf.operands = [I32(self.max_args)]
 
+    def add_traceback(self) -> None:
+        """Add this frame to the pending exception's traceback: the fn's name, file and the
+        line being run (moved by the unit's line shift), as CPython adds a Python frame."""
+        b = self.b
+        line = b.add(b.load(self.err_line), self.consts.line_shift(b))
+        name, file = self.mod.cstr(self.node.name), self.mod.cstr(self.unit.filename)
+        b.call(self.capi.fn("_PyTraceback_Add"), [name, file, line])
+
+    def lower_direct(self) -> None:
+        """The direct entry: bind the params, run the body; on an error, add this frame's
+        traceback entry and report the failure. It polls for interrupts before it calls
+        itself (`direct_call`); the vectorcall entry polls on the way in."""
+        d = self.direct
+        assert d is not None
+        b = self.b
+        m = self.node.methods[0]
+        self.line = m.line or self.line
+        for p, kind, arg in zip(d.params, d.kinds, self.args, strict=True):
+            self.locals[p] = Val(arg, False) if kind == OBJECT else Prim(arg, kind)
+            self.param_defs[p] = self.fn.blocks[1]
+        self.return_from(m.body)
+        b.position_at_end(self.exit)
+        self.add_traceback()
+        if d.returns == OBJECT:
+            b.ret(NULL)
+        else:
+            b.ret(self.outcome(ir.Constant(_PRIM_TYPES[d.returns], None), True))
+        b.position_at_end(self.ret_block)
+        b.unreachable()
+        self.argbuf.operands = [I32(self.max_args)]
+
+    def return_from(self, node: n.Node) -> None:
+        """Return `node`'s value from the direct entry, each arm of an `if` in tail position
+        with a `ret` of its own: a path that makes no call (a recursion's base case) then
+        needs no stack frame (LLVM shrink-wraps it)."""
+        d = self.direct
+        assert d is not None
+        b = self.b
+        if isinstance(node, n.If):
+            t = self.test(node.test)
+            if t is None:
+                return
+            then, else_ = self.block("then"), self.block("else")
+            b.cbranch(t, then, else_)
+            bounded = self.bounded_by(node.test)
+            for blk, arm in ((then, node.then), (else_, node.else_)):
+                b.position_at_end(blk)
+                live = list(self.live)
+                self.lower_arm(arm, bounded if blk is then else None, self.return_from)
+                self.live = live
+            return
+        if isinstance(node, n.Do):
+            if self.statements(node):
+                self.return_from(node.ret)
+            return
+        if isinstance(node, n.Let) and not node.is_loop:
+            if self.bind(node):
+                self.return_from(node.body)
+            return
+        if d.returns == OBJECT:
+            r = self.lower_node(node)
+            if r is not None:
+                b.ret(self.own(self.finish_scope(r, 0)))
+            return
+        v = self.prim(node, d.returns)
+        if v is not None:
+            self.drop_scope(0)
+            b.ret(self.outcome(v, False))
+
+    def outcome(self, value: ir.Value, failed: bool) -> ir.Value:
+        """A direct entry's primitive result: `{value, failed}`."""
+        typ = ir.LiteralStructType([value.type, I1])
+        with_value = self.b.insert_value(ir.Constant(typ, None), value, 0)
+        return self.b.insert_value(with_value, I1(failed), 1)
+
+    def enter_direct(self, inits: list[Val | ir.Value]) -> Val | None:
+        """The vectorcall entry's body when the fn has a direct entry: call it with a fresh
+        stack segment, box its result. Its failure already has its traceback entry."""
+        d = self.direct
+        assert d is not None
+        b = self.b
+        limit = b.sub(self.frame_mark, I64(STACK_SEGMENT))
+        args = [x.v if isinstance(x, Val) else x for x in inits]
+        r = b.call(d.fn, [self.env, limit, *args])
+        failed = self.is_null(r) if d.returns == OBJECT else b.extract_value(r, 1)
+        with b.if_then(failed, likely=False):
+            self.returns.append((NULL, b.block))
+            b.branch(self.ret_block)
+        if d.returns == OBJECT:
+            return Val(r, True)
+        return self.box(b.extract_value(r, 0), d.returns)
+
     def lower_method(self, m: n.FnMethod) -> None:
         b = self.b
         inits: list[Val | ir.Value] = []
@@ -440,6 +601,7 @@ class FnLowering:
             kind = self.types.locals[p]
             if kind == OBJECT:
                 self.locals[p] = Val(arg, False)
+                self.param_defs[p] = arg
                 inits.append(self.locals[p])  # type: ignore[arg-type]
             else:
                 prim = Prim(self.coerce(arg, kind), kind)
@@ -455,7 +617,9 @@ class FnLowering:
             rest = self.push(self.check(r))
             self.locals[m.rest] = rest
             inits.append(rest)
-        if m.has_recur:
+        if self.direct is not None:
+            result = self.enter_direct(inits)
+        elif m.has_recur:
             result = self.loop(m.loop_bindings, lambda i, kind: inits[i], m.body)
         else:
             result = self.lower_node(m.body)
@@ -508,6 +672,14 @@ class FnLowering:
             elif isinstance(node, n.LocalRef):
                 x = self.locals[node.binding]
                 value = x.v if isinstance(x, Prim) else self.b.load(x.ptr)  # type: ignore[union-attr]
+            elif isinstance(node, n.If):
+                value = self.prim_if(node, have)
+            elif isinstance(node, n.Do):
+                value = self.prim(node.ret, have) if self.statements(node) else None
+            elif isinstance(node, n.Let):
+                value = self.prim_let(node, have)
+            elif isinstance(node, n.Invoke):
+                value = self.direct_call(node)
             else:
                 value = self.arith(node, have)  # type: ignore[arg-type]
         finally:
@@ -515,6 +687,67 @@ class FnLowering:
         if value is not None and have == LONG and kind == DOUBLE:
             value = self.b.sitofp(value, F64)
         return value
+
+    def prim_if(self, node: n.If, kind: str) -> ir.Value | None:
+        """An `if` whose arms agree on a primitive type: its value unboxed."""
+        t = self.test(node.test)
+        if t is None:
+            return None
+        then, else_ = self.block("then"), self.block("else")
+        self.b.cbranch(t, then, else_)
+        incoming = []
+        bounded = self.bounded_by(node.test)
+        for blk, arm in ((then, node.then), (else_, node.else_)):
+            self.b.position_at_end(blk)
+            v = self.lower_arm(arm, bounded if blk is then else None, lambda a: self.prim(a, kind))
+            if v is not None:
+                incoming.append((v, self.b.block))
+        if not incoming:
+            return None
+        done = self.block("join")
+        for _, blk in incoming:
+            self.b.position_at_end(blk)
+            self.b.branch(done)
+        self.b.position_at_end(done)
+        phi = self.b.phi(_PRIM_TYPES[kind])
+        for v, blk in incoming:
+            phi.add_incoming(v, blk)
+        return phi
+
+    def bounded_by(self, test: n.Node) -> n.LocalBinding | None:
+        """The long local `x` that a test `(< x y)` or `(> y x)` of longs shows is below
+        another long where it holds: `(inc x)` cannot overflow there (a counted loop's
+        counter needs no overflow check)."""
+        if not isinstance(test, n.Intrinsic) or test.op not in ("lt", "gt") or len(test.args) != 2:
+            return None
+        x, y = test.args if test.op == "lt" else reversed(test.args)
+        if not isinstance(x, n.LocalRef) or self.types.of(x) != LONG or self.types.of(y) != LONG:
+            return None
+        return x.binding
+
+    def lower_arm(
+        self, node: n.Node, bounded: n.LocalBinding | None, lower: Callable[[n.Node], Any]
+    ) -> Any:
+        """`lower(node)`, knowing that `bounded` (if any) is below a long there."""
+        if bounded is None:
+            return lower(node)
+        self.bounded.append(bounded)
+        try:
+            return lower(node)
+        finally:
+            self.bounded.pop()
+
+    def prim_let(self, node: n.Let, kind: str) -> ir.Value | None:
+        """A `let` whose body has a primitive type: its value unboxed."""
+        depth = len(self.live)
+        if not self.bind(node):
+            return None
+        v = self.prim(node.body, kind)
+        if v is None:
+            del self.live[depth:]
+            return None
+        self.drop_scope(depth)
+        return v
 
     def arith(self, node: n.Intrinsic, kind: str) -> ir.Value | None:
         """`+ - * inc dec` unboxed; long overflow (the CPU's flag) throws as tier 0 does."""
@@ -530,11 +763,23 @@ class FnLowering:
         b = self.b
         if kind == DOUBLE:
             return getattr(b, _FLOAT_OPS[node.op])(args[0], args[1])
+        if self.increments_bounded(node):
+            return b.add(args[0], args[1], flags=["nsw"])
         res = getattr(b, how)(args[0], args[1])
         with b.if_then(b.extract_value(res, 1), likely=False):
             self.mod.helper(b, "pj_overflow", [])
             self.fail()
         return b.extract_value(res, 0)
+
+    def increments_bounded(self, node: n.Intrinsic) -> bool:
+        """`(inc x)`, `(+ x 1)` or `(+ 1 x)` of an `x` known to be below a long."""
+        if node.op == "inc":
+            xs = node.args
+        elif node.op == "add" and any(map(_is_one, node.args)):
+            xs = [a for a in node.args if not _is_one(a)]
+        else:
+            return False
+        return len(xs) == 1 and isinstance(xs[0], n.LocalRef) and xs[0].binding in self.bounded
 
     def box(self, v: ir.Value, kind: str) -> Val:
         name = "PyLong_FromLongLong" if kind == LONG else "PyFloat_FromDouble"
@@ -569,6 +814,22 @@ class FnLowering:
         computed = [a for a, k in zip(node.args, kinds, strict=True) if k == LONG]
         return DOUBLE not in kinds and any(not isinstance(a, n.Const) for a in computed)
 
+    def int_view(self, binding: n.LocalBinding) -> tuple[ir.Value, ir.Value] | None:
+        """(is a fixnum, its value) of an object param, computed where the param is
+        defined: params never change, so a loop comparing against one reads it once."""
+        view = self._int_views.get(binding)
+        where = self.param_defs.get(binding)
+        if view is None and where is not None:
+            vb = ir.IRBuilder()
+            if isinstance(where, ir.Block):
+                vb.position_at_start(where)
+            else:
+                vb.position_after(where)
+            view = self._int_views[binding] = unbox_int(vb, self.capi, self.locals[binding].v)  # type: ignore[union-attr]
+            if self.b.block is vb.block:  # instructions were inserted before the builder's
+                self.b.position_at_end(self.b.block)
+        return view
+
     def compare(self, node: n.Intrinsic) -> ir.Value | None:
         """A comparison as an i1. All operands primitive: icmp/fcmp. A long and an
         object: icmp when the object is a fixnum, else the generic helper on both boxed."""
@@ -595,7 +856,9 @@ class FnLowering:
             ops.append(self.push(v) if isinstance(v, Val) else v)
         i = kinds.index(OBJECT)
         obj: Val = ops[i]  # type: ignore[assignment]
-        ok, x = unbox_int(b, self.capi, obj.v)
+        arg = node.args[i]
+        view = self.int_view(arg.binding) if isinstance(arg, n.LocalRef) else None
+        ok, x = view or unbox_int(b, self.capi, obj.v)
         fast, slow, done = self.block("cmp.fix"), self.block("cmp.generic"), self.block("cmp")
         b.cbranch(ok, fast, slow)
         b.position_at_end(fast)
@@ -646,12 +909,15 @@ class FnLowering:
         self.release(v)
         return t
 
-    def merge(self, arms: list[tuple[ir.Block, n.Node]]) -> Val | None:
-        """Lower each arm in its block and join their values."""
+    def merge(
+        self, arms: list[tuple[ir.Block, n.Node]], bounded: n.LocalBinding | None = None
+    ) -> Val | None:
+        """Lower each arm in its block and join their values; in the first, `bounded` is
+        below a long (`bounded_by`)."""
         results: list[tuple[ir.Block, Val]] = []
         for blk, node in arms:
             self.b.position_at_end(blk)
-            r = self.lower_node(node)
+            r = self.lower_arm(node, bounded if blk is arms[0][0] else None, self.lower_node)
             if r is not None:
                 results.append((self.b.block, r))
         if not results:
@@ -711,30 +977,39 @@ class FnLowering:
             return None
         then, else_ = self.block("then"), self.block("else")
         self.b.cbranch(t, then, else_)
-        return self.merge([(then, node.then), (else_, node.else_)])
+        return self.merge([(then, node.then), (else_, node.else_)], self.bounded_by(node.test))
 
     def _l_Do(self, node: n.Do) -> Val | None:
-        for s in node.statements:
-            if not self.statement(s):
-                return None
-        return self.lower_node(node.ret)
+        return self.lower_node(node.ret) if self.statements(node) else None
+
+    def statements(self, node: n.Do) -> bool:
+        """Lower a `do`'s statements; False if control never comes back."""
+        return all(self.statement(s) for s in node.statements)
 
     def _l_Let(self, node: n.Let) -> Val | None:
         if node.is_loop:
             return self.loop(node.bindings, lambda i, kind: self.init(node.bindings[i]), node.body)
         depth = len(self.live)
-        for binding in node.bindings:
-            v = self.init(binding)
-            if v is None:
-                del self.live[depth:]
-                return None
-            kind = self.types.locals[binding]
-            self.locals[binding] = self.push(v) if kind == OBJECT else Prim(v, kind)  # type: ignore[arg-type]
+        if not self.bind(node):
+            return None
         r = self.lower_node(node.body)
         if r is None:
             del self.live[depth:]
             return None
         return self.finish_scope(r, depth)
+
+    def bind(self, node: n.Let) -> bool:
+        """Bind a `let`'s locals (owned values on the live stack); False if an init never
+        completes."""
+        depth = len(self.live)
+        for binding in node.bindings:
+            v = self.init(binding)
+            if v is None:
+                del self.live[depth:]
+                return False
+            kind = self.types.locals[binding]
+            self.locals[binding] = self.push(v) if kind == OBJECT else Prim(v, kind)  # type: ignore[arg-type]
+        return True
 
     def init(self, binding: n.LocalBinding) -> Val | ir.Value | None:
         """A let/loop local's initial value: unboxed if its type is primitive."""
@@ -769,12 +1044,10 @@ class FnLowering:
                 self.locals[binding] = PrimSlot(ptr, kind)
             slots.append(ptr)
             kinds.append(kind)
-        counter = self.alloca(I32)
-        self.b.store(I32(POLL_EVERY), counter)
         header = self.block("loop")
         self.b.branch(header)
         self.b.position_at_end(header)
-        self.tick(counter)
+        self.poll_if_due()
         owned = kinds.count(OBJECT)
         self.loops.append(LoopTarget(bindings, slots, kinds, header, depth, owned))
         r = self.lower_node(body)
@@ -815,6 +1088,9 @@ class FnLowering:
 
     def _l_Invoke(self, node: n.Invoke) -> Val | None:
         f = node.fn
+        if self.in_direct_entry() and self.types.is_direct_call(node):
+            r = self.direct_call(node)
+            return None if r is None else Val(r, True)
         if isinstance(f, n.LocalRef) and f.binding is self.node.local:
             return self.self_call(node.args)
         vals = self.operands([f, *node.args])
@@ -824,6 +1100,89 @@ class FnLowering:
         for v in vals:
             self.release(v)
         return self.check(r)
+
+    def in_direct_entry(self) -> bool:
+        return self.direct is not None and self.fn is self.direct.fn
+
+    def direct_call(self, node: n.Invoke) -> ir.Value | None:
+        """A call of the fn itself from its direct entry, with the result's inferred type
+        (an owned object, or unboxed): straight to the direct entry while the stack segment
+        lasts and, for a var, while the var holds this fn; else through vectorcall (a new
+        segment, one level of the recursion limit; the var's current fn)."""
+        d = self.direct
+        assert d is not None and self.in_direct_entry()
+        b = self.b
+        depth = len(self.live)
+        args: list[ir.Value] = []
+        objects: list[Val] = []
+        for a, kind in zip(node.args, d.kinds, strict=True):
+            if kind == OBJECT:
+                v = self.lower_node(a)
+                x = None if v is None else self.push(v).v
+                if v is not None:
+                    objects.append(v)
+            else:
+                x = self.prim(a, kind)
+            if x is None:
+                del self.live[depth:]
+                return None
+            args.append(x)
+        # the stack and the poll flag are checked where the direct entry recurs, not at its
+        # entry (a base case stays cheap), and only every other level: the inlined copy
+        # leaves them to the direct entry it calls
+        go = I1(True) if self.inlined else b.icmp_unsigned(">", self.frame_mark, self.limit)
+        callee: ir.Value = self.env
+        if isinstance(node.fn, n.VarRef):
+            callee = b.load(b.bitcast(b.gep(self.const(node.fn.var), [I64(VAR_ROOT)]), OBJP))
+            go = b.and_(go, b.icmp_unsigned("==", callee, self.env))
+        fast, slow, done = self.block("direct"), self.block("via.vectorcall"), self.block("called")
+        b.cbranch(go, fast, slow).set_weights([99, 1])
+        b.position_at_end(fast)
+        if not self.inlined:
+            self.poll_if_due()
+        assert self.recurs_to is not None
+        r = b.call(self.recurs_to.fn, [self.env, self.limit, *args])
+        if d.returns == OBJECT:
+            fast_value = self.check(r).v
+        else:
+            with b.if_then(b.extract_value(r, 1), likely=False):
+                self.fail()
+            fast_value = b.extract_value(r, 0)
+        fast_end = b.block
+        b.branch(done)
+        b.position_at_end(slow)
+        slow_value = self.call_vectorcall(callee, args, d)
+        slow_end = b.block
+        b.branch(done)
+        b.position_at_end(done)
+        value = b.phi(fast_value.type)
+        value.add_incoming(fast_value, fast_end)
+        value.add_incoming(slow_value, slow_end)
+        del self.live[depth:]
+        for v in objects:
+            self.release(v)
+        return value
+
+    def call_vectorcall(self, callee: ir.Value, args: list[ir.Value], d: DirectEntry) -> ir.Value:
+        """`direct_call`'s other way: box the args, call `callee` (owned for the call, as a
+        var's root must be), and check that the result has the type the code expects."""
+        b = self.b
+        depth = len(self.live)
+        self.mod.incref(b, callee)
+        self.live.append(Live(callee))
+        boxed = []
+        for x, kind in zip(args, d.kinds, strict=True):
+            boxed.append(x if kind == OBJECT else self.push(self.box(x, kind)).v)
+        r = self.call(callee, boxed)
+        self.drop_scope(depth)
+        result = self.check(r)
+        if d.returns == OBJECT:
+            return result.v
+        kind, name = Val(self.const(d.returns), False), Val(self.const(self.node.name), False)
+        checked = self.push(self.call_helper(check_redefined_result, [result, kind, name]))
+        value = self.coerce(checked.v, d.returns)
+        self.drop_scope(depth)
+        return value
 
     def self_call(self, args: list[n.Node]) -> Val | None:
         """A fn calling itself by name: its native entry, directly."""
@@ -896,6 +1255,7 @@ class FnLowering:
         self.handler = Handler(fin_exc, depth) if fin_exc is not None else outer
         if dispatch is not None:
             b.position_at_end(dispatch)
+            self.add_traceback()  # caught in this frame: Python's tracebacks include it
             exc = self.push(Val(self.mod.helper(b, "pj_fetch", []), True))
             exc_entry = self.live[depth]
             for c in node.catches:

@@ -2,7 +2,7 @@
 
 Codegen time grows with the IR of each fn (design §3: ~0.5 ms per small function at O2 on
 this machine), so what is bulky and repeated lives here, out of line, instead of being
-emitted into every fn: the entry checks (keyword arguments, recursion guard, interrupt tick),
+emitted into every fn: the entry checks (keyword arguments, recursion guard, interrupt poll),
 arity errors, the generic numeric ops with their fixnum fast path, `throw`, and the
 exception bookkeeping of `catch`. Compiled modules declare these functions and are linked
 against this library by name, so their object code stays position-independent (§3.2).
@@ -10,6 +10,8 @@ against this library by name, so their object code stays position-independent (�
 
 from __future__ import annotations
 
+import ctypes
+import os
 from typing import Any
 
 from llvmlite import ir
@@ -31,7 +33,7 @@ from .capi import (
     CApi,
 )
 from .constants import Address, ConstTable
-from .interrupts import POLL_EVERY, TICKS_ADDRESS, poll
+from .interrupts import POLL_DUE_ADDRESS, TICK_MICROSECONDS, poll
 
 LIBRARY = "pyjank_support"
 NULL = ir.Constant(OBJ, None)
@@ -175,8 +177,9 @@ class _Builder:
         b.ret(b.zext(b.and_(not_nil, not_false), I32))
 
     def poll(self) -> ir.Function:
-        """`pj_poll`: reset the fn-entry tick counter and call `interrupts.poll`."""
+        """`pj_poll`: clear the poll flag and call `interrupts.poll`."""
         fn, b = self.define("pj_poll")
+        b.store_atomic(I32(0), self.due_flag(b), "monotonic", 4)
         r = self.call_py(b, poll, [])
         with b.if_then(b.icmp_unsigned("==", r, NULL), likely=False):
             b.ret(I32(-1))
@@ -201,15 +204,27 @@ class _Builder:
         deep = b.call(self.capi.fn("Py_EnterRecursiveCall"), [where])
         with b.if_then(b.icmp_signed("!=", deep, I32(0)), likely=False):
             b.ret(I32(-1))
-        ticks = b.bitcast(self.consts.load(b, Address(TICKS_ADDRESS)), I32.as_pointer())
-        left = b.sub(b.load(ticks), I32(1))
-        b.store(left, ticks)
-        with b.if_then(b.icmp_signed("<=", left, I32(0)), likely=False):
-            b.store(I32(POLL_EVERY), ticks)
+        with b.if_then(poll_due(b, self.consts), likely=False):
             with b.if_then(b.icmp_signed("!=", b.call(poll_fn, []), I32(0))):
                 b.call(self.capi.fn("Py_LeaveRecursiveCall"), [])
                 b.ret(I32(-1))
         b.ret(I32(0))
+
+    def due_flag(self, b: ir.IRBuilder) -> ir.Value:
+        return b.bitcast(self.consts.load(b, Address(POLL_DUE_ADDRESS)), I32.as_pointer())
+
+    def ticker(self) -> str:
+        """`pj_ticker(flag)`: a native thread's body that sets the poll flag every tick,
+        forever (it needs no GIL, so it ticks while native code holds it)."""
+        fn = ir.Function(self.module, ir.FunctionType(OBJ, (OBJ,)), name="pj_ticker")
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        loop = fn.append_basic_block("tick")
+        b.branch(loop)
+        b.position_at_end(loop)
+        b.call(self.capi.fn("usleep"), [I32(TICK_MICROSECONDS)])
+        b.store_atomic(I32(1), b.bitcast(fn.args[0], I32.as_pointer()), "monotonic", 4)
+        b.branch(loop)
+        return fn.name
 
     def arity_error(self) -> None:
         fn, b = self.define("pj_arity_error")
@@ -310,4 +325,31 @@ def lower_helpers(module: ir.Module, consts: ConstTable) -> list[str]:
     h.coerce("double")
     for op in FAST_OPS:
         h.fast_op(op)
-    return list(SIGNATURES)
+    return [*SIGNATURES, h.ticker()]
+
+
+def poll_due(b: ir.IRBuilder, consts: ConstTable) -> ir.Value:
+    """Whether the ticker asked for a poll (an i1): an atomic load, so that a loop that
+    never stores still sees the flag change."""
+    flag = b.bitcast(consts.load(b, Address(POLL_DUE_ADDRESS)), I32.as_pointer())
+    return b.icmp_signed("!=", b.load_atomic(flag, "monotonic", 4), I32(0))
+
+
+_ticker: tuple[int, int] | None = None
+
+
+def start_ticker(entry: int) -> None:
+    """Run `pj_ticker` (at `entry`) on a detached native thread, again in a forked child
+    (which has only the thread that forked)."""
+    global _ticker
+    libc = ctypes.CDLL(None, use_errno=True)
+    thread = ctypes.c_ulong()
+    code = libc.pthread_create(
+        ctypes.byref(thread), None, ctypes.c_void_p(entry), ctypes.c_void_p(POLL_DUE_ADDRESS)
+    )
+    if code != 0:
+        raise OSError(code, "cannot start the native poll ticker")
+    libc.pthread_detach(thread)
+    if _ticker is None:
+        os.register_at_fork(after_in_child=lambda: start_ticker(entry))
+    _ticker = (entry, thread.value)
