@@ -25,7 +25,7 @@ calls the same Python implementations as tier 0.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from llvmlite import ir
@@ -131,6 +131,24 @@ _PRIM_TYPES = {LONG: I64, DOUBLE: F64}
 _FLOAT_OPS = {"add": "fadd", "sub": "fsub", "mul": "fmul", "inc": "fadd", "dec": "fsub"}
 
 
+def _copies(node: n.Fn, types: Types) -> int:
+    """How many copies of a direct entry's body form its recursion cycle (all but the first
+    inlined into the one before): a call of itself costs a frame and the checks, so a small
+    body with an unboxed result (`^long` fib) runs three levels per native call, anything
+    else two. Each copy costs codegen time (~10 ms for fib's body)."""
+    small = sum(1 for _ in _walk(node)) <= SMALL_BODY
+    return 3 if small and types.returns != OBJECT else 2
+
+
+SMALL_BODY = 40  # nodes
+
+
+def _walk(node: n.Node) -> Iterator[n.Node]:
+    yield node
+    for child in node.children():
+        yield from _walk(child)
+
+
 def _is_one(node: n.Node) -> bool:
     return isinstance(node, n.Const) and type(node.value) is int and node.value == 1
 
@@ -159,10 +177,14 @@ class ModuleLowering:
         direct = None
         if types.direct:
             direct = DirectEntry(self.module, f"{name}_direct", info.node, types)
-            twin = DirectEntry(self.module, f"{name}_direct2", info.node, types)
-            twin.fn.attributes.add("alwaysinline")
-            FnLowering(self, unit, info, direct.fn, types, direct, twin).lower_direct()
-            FnLowering(self, unit, info, twin.fn, types, twin, direct).lower_direct()
+            copies = [direct]
+            for i in range(1, _copies(info.node, types)):
+                copy = DirectEntry(self.module, f"{name}_direct{i}", info.node, types)
+                copy.fn.attributes.add("alwaysinline")
+                copies.append(copy)
+            for i, copy in enumerate(copies):
+                recurs_to = copies[(i + 1) % len(copies)]
+                FnLowering(self, unit, info, copy.fn, types, copy, recurs_to).lower_direct()
         FnLowering(self, unit, info, fn, types, direct).lower()
         return fn
 
@@ -264,6 +286,14 @@ def check_redefined_result(x: Any, kind: str, name: str) -> Any:
             f"that returned {type(x).__name__} {x!r}"
         )
     return x
+
+
+def call_redirected(kind: str, name: str, f: Any, *args: Any) -> Any:
+    """A direct entry's call of itself that cannot go direct: `f` is the var's new fn, or
+    the fn itself called through vectorcall for a new stack segment. Its result must have
+    the type the caller was compiled for."""
+    x = f(*args)
+    return x if kind == OBJECT else check_redefined_result(x, kind, name)
 
 
 class FnLowering:
@@ -1164,25 +1194,23 @@ class FnLowering:
         return value
 
     def call_vectorcall(self, callee: ir.Value, args: list[ir.Value], d: DirectEntry) -> ir.Value:
-        """`direct_call`'s other way: box the args, call `callee` (owned for the call, as a
-        var's root must be), and check that the result has the type the code expects."""
+        """`direct_call`'s other way, mostly out of line (`call_redirected`): box the args,
+        call `callee`, unbox the result."""
         b = self.b
         depth = len(self.live)
-        self.mod.incref(b, callee)
-        self.live.append(Live(callee))
-        boxed = []
-        for x, kind in zip(args, d.kinds, strict=True):
-            boxed.append(x if kind == OBJECT else self.push(self.box(x, kind)).v)
-        r = self.call(callee, boxed)
+        kinds = zip(args, d.kinds, strict=True)
+        boxed = [x if k == OBJECT else self.push(self.box(x, k)).v for x, k in kinds]
+        how = [self.const(d.returns), self.const(self.node.name), callee]
+        r = self.call(self.const(call_redirected), how + boxed)
         self.drop_scope(depth)
         result = self.check(r)
         if d.returns == OBJECT:
             return result.v
-        kind, name = Val(self.const(d.returns), False), Val(self.const(self.node.name), False)
-        checked = self.push(self.call_helper(check_redefined_result, [result, kind, name]))
-        value = self.coerce(checked.v, d.returns)
+        self.push(result)
+        out = self.alloca(_PRIM_TYPES[d.returns])
+        self.check_status(self.mod.helper(b, f"pj_to_{d.returns}", [result.v, out]))
         self.drop_scope(depth)
-        return value
+        return b.load(out)
 
     def self_call(self, args: list[n.Node]) -> Val | None:
         """A fn calling itself by name: its native entry, directly."""
