@@ -131,7 +131,7 @@ class PersistentArrayMap(APersistentMap):
         keys = self._keys
         if w in keys:
             i = keys.index(w)
-            return MapEntry(unbox_key(keys[i]), self._vals[i])
+            return MapEntry(keys[i], self._vals[i])
         return None
 
     def assoc(self, k: Any, v: Any) -> APersistentMap:
@@ -159,6 +159,9 @@ class PersistentArrayMap(APersistentMap):
 
     def items(self) -> Iterator[tuple[Any, Any]]:
         return zip(map(unbox_key, self._keys), self._vals, strict=True)
+
+    def __iter__(self) -> Iterator[MapEntry]:
+        return map(MapEntry, self._keys, self._vals)
 
     def empty(self) -> PersistentArrayMap:
         return EMPTY_MAP.with_meta(self._meta)
@@ -202,6 +205,9 @@ class PersistentHashMap(APersistentMap):
     def items(self) -> Iterator[tuple[Any, Any]]:
         for k, v in self._m.items():
             yield (k.k if type(k) is BoxedKey else k), v
+
+    def __iter__(self) -> Iterator[MapEntry]:
+        return starmap(MapEntry, self._m.items())
 
     def empty(self) -> PersistentArrayMap:
         return EMPTY_MAP.with_meta(self._meta)

@@ -110,6 +110,13 @@ def count(x: Any) -> int:
 
 def nth(coll: Any, i: int, not_found: Any = _NOTHING) -> Any:
     """`(nth coll i)` throws when out of bounds; `(nth coll i not-found)` does not."""
+    if type(coll) is MapEntry:
+        # Destructuring `[k v]` over a map calls this twice per entry: read the slots here
+        # rather than through a second call.
+        if i == 0:
+            return coll._k
+        if i == 1:
+            return coll._v
     if isinstance(coll, Indexed):
         return coll.nth(i) if not_found is _NOTHING else coll.nth(i, not_found)
     if coll is None:
@@ -159,13 +166,26 @@ def conj(coll: Any, x: Any) -> Any:
     raise cast_error(coll, "clojure.lang.IPersistentCollection")
 
 
-def assoc(coll: Any, k: Any, v: Any) -> Any:
-    """`(assoc coll k v)`; `(assoc nil k v)` is `{k v}`."""
+def assoc(coll: Any, k: Any, v: Any, *kvs: Any) -> Any:
+    """`(assoc coll k v & kvs)`; `(assoc nil k v)` is `{k v}`.
+
+    Interned as `clojure.core/assoc` itself, so a call from compiled code is one frame here
+    and one in the collection's `assoc`.
+    """
     if isinstance(coll, Associative):
-        return coll.assoc(k, v)
-    if coll is None:
-        return EMPTY_MAP.assoc(k, v)
-    raise cast_error(coll, "clojure.lang.Associative")
+        coll = coll.assoc(k, v)
+    elif coll is None:
+        coll = EMPTY_MAP.assoc(k, v)
+    else:
+        raise cast_error(coll, "clojure.lang.Associative")
+    if kvs:
+        if len(kvs) % 2:
+            raise IllegalArgumentException(
+                "assoc expects even number of arguments after map/vector, found odd number"
+            )
+        for i in range(0, len(kvs), 2):
+            coll = coll.assoc(kvs[i], kvs[i + 1])
+    return coll
 
 
 def dissoc(coll: Any, k: Any) -> Any:

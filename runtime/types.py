@@ -208,6 +208,7 @@ _METHOD_NAMES = {
     "size": "__len__",
 }
 
+
 # Python methods that follow from another: (name, derived name, make the derived method).
 def _iterate_seq(seq: Callable) -> Callable:
     """`__iter__` from `seq()`: the runtime iterates whatever it seqs over."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from pyrsistent import pvector
 
-from .equality import equiv, hash_ordered
+from .equality import BoxedKey, equiv, hash_ordered
 from .exceptions import (
     IllegalArgumentException,
     IllegalStateException,
@@ -171,12 +171,14 @@ class MapEntry(APersistentVector, IMapEntry):
 
     Built for every step of a map iteration, so it is two slots rather than a pvector; the
     operations that make a different vector (conj, assoc, pop, metadata) build a real one.
+    A key passed in the boxed form maps store (`BoxedKey`) is unboxed, so a map turns its
+    stored pairs into entries with no Python loop of its own.
     """
 
     __slots__ = ("_k", "_v")
 
     def __init__(self, k: Any, v: Any) -> None:
-        self._k = k
+        self._k = k.k if type(k) is BoxedKey else k
         self._v = v
 
     def key(self) -> Any:

@@ -12,7 +12,7 @@ import itertools
 from typing import Any
 
 from .. import rt
-from ..exceptions import ArityException, IllegalArgumentException, cast_error
+from ..exceptions import ArityException, cast_error
 from ..interfaces import (
     IMapEntry,
     IPersistentMap,
@@ -77,6 +77,13 @@ for _name, _fn, _doc in (
         "Returns the value at the index. get returns nil if index out of bounds, nth throws "
         "an exception unless not-found is supplied. nth also works for strings, Python "
         "sequences and, in O(n) time, for sequences.",
+    ),
+    (
+        "assoc",
+        rt.assoc,
+        "assoc[iate]. When applied to a map, returns a new map of the same (hashed/sorted) "
+        "type, that contains the mapping of key(s) to val(s). When applied to a vector, returns "
+        "a new vector that contains val at index. Note - index must be <= (count vector).",
     ),
     (
         "cons",
@@ -393,22 +400,6 @@ def conj(coll: Any = _NONE, x: Any = _NONE, *xs: Any) -> Any:
     for y in xs:
         coll = coll.conj(y)
     return coll
-
-
-@core("assoc")
-def assoc(m: Any, k: Any, v: Any, *kvs: Any) -> Any:
-    """assoc[iate]. When applied to a map, returns a new map of the same (hashed/sorted) type,
-    that contains the mapping of key(s) to val(s). When applied to a vector, returns a new
-    vector that contains val at index. Note - index must be <= (count vector)."""
-    m = _assoc(m, k, v)
-    if kvs:
-        if len(kvs) % 2:
-            raise IllegalArgumentException(
-                "assoc expects even number of arguments after map/vector, found odd number"
-            )
-        for i in range(0, len(kvs), 2):
-            m = m.assoc(kvs[i], kvs[i + 1])
-    return m
 
 
 @core("dissoc")

@@ -41,21 +41,30 @@ def _cast_number(x: Any) -> Any:
 # -- + - * / -----------------------------------------------------------------------------
 
 
-@core("+")
-def plus(a: Any = _NONE, b: Any = _NONE, *more: Any) -> Any:
+@core("+", arglists=((), ("a",), ("a", "b"), ("a", "b", "&", "more")))
+def plus(a: Any = _NONE, b: Any = _NONE, c: Any = _NONE, *more: Any) -> Any:
     """Returns the sum of nums. (+) returns 0. Does not auto-promote longs, will throw on
     overflow. See also: +'"""
+    # `c` is a parameter of its own so that a sum of three longs (`(+ acc k v)` in a reduce)
+    # also stays inline, with no tuple for the rest.
     if type(a) is int and type(b) is int:
         r = a + b
         if -9223372036854775808 <= r <= 9223372036854775807:
-            if not more:
+            if c is _NONE:
                 return r
+            if type(c) is int and not more:
+                s = r + c
+                if -9223372036854775808 <= s <= 9223372036854775807:
+                    return s
         else:
             r = _add(a, b)
     elif b is _NONE:
         return 0 if a is _NONE else _cast_number(a)
     else:
         r = _add(a, b)
+    if c is _NONE:
+        return r
+    r = _add(r, c)
     for x in more:
         r = _add(r, x)
     return r

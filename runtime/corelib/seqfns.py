@@ -28,7 +28,7 @@ import random as _random
 from typing import Any
 
 from ..characters import Char
-from ..equality import box_key, equiv
+from ..equality import RAW_KEY_TYPES, box_key, equiv, unbox_key
 from ..equality import compare as _compare
 from ..exceptions import IllegalArgumentException, IndexOutOfBoundsException
 from ..interfaces import (
@@ -1235,20 +1235,26 @@ def group_by(f: Any, coll: Any) -> Any:
     return map_from_pairs((k, vec(xs)) for k, xs in groups.values())
 
 
+_FREQ_CHUNK = 4096
+
+
 @core("frequencies")
 def frequencies(coll: Any) -> Any:
     """Returns a map from distinct items in coll to the number of times they appear."""
-    counts: dict[Any, list] = {}
-    for x in to_iter(coll):
-        bk = box_key(x)
-        c = counts.get(bk)
-        if c is None:
-            counts[bk] = [x, 1]
+    # Counted a chunk at a time: a chunk whose items all have key types Python already
+    # compares as Clojure does (ints, strings, keywords, ...) is counted by Counter's C loop;
+    # any other chunk boxes each item, so 1, 1.0 and true stay three keys.
+    counts: collections.Counter = collections.Counter()
+    it = to_iter(coll)
+    while chunk := list(itertools.islice(it, _FREQ_CHUNK)):
+        if RAW_KEY_TYPES.issuperset(_map(type, chunk)):
+            counts.update(chunk)
         else:
-            c[1] += 1
+            for x in chunk:
+                counts[box_key(x)] += 1
     if not counts:
         return EMPTY_MAP
-    return map_from_pairs((x, n) for x, n in counts.values())
+    return map_from_pairs((unbox_key(k), n) for k, n in counts.items())
 
 
 @core("some")

@@ -147,6 +147,32 @@ def test_array_and_hash_maps_are_equal_with_equal_hashes():
     assert a == dict(zip(kvs[::2], kvs[1::2], strict=True))
 
 
+@pytest.mark.parametrize("size", [0, 20])  # an array map, then a hash map
+def test_int_float_and_bool_keys_assoced_in_turn_stay_three(size):
+    m = map_from_pairs((keyword(f"k{i}"), i) for i in range(size))
+    m = m.assoc(1, A).assoc(1.0, B).assoc(True, C)
+    assert m.count() == size + 3
+    assert (m.val_at(1), m.val_at(1.0), m.val_at(True)) == (A, B, C)
+    assert m.assoc(1, C).val_at(1.0) == B and m.assoc(1, C).count() == size + 3
+    entries = {(type(e.key()), e.val()) for e in m if e.val() in (A, B, C)}
+    assert entries == {(int, A), (float, B), (bool, C)}
+    assert {type(k) for k, _ in m.items()} >= {int, float, bool}
+
+
+@pytest.mark.parametrize("build", [array_map, hash_map])
+def test_iteration_yields_entries_with_the_keys_given(build):
+    t = (1, 2)
+    m = build(True, None, 1.0, False, Decimal("2.50"), 1, t, 2, A, 3)
+    es = list(m)
+    assert all(type(e) is MapEntry for e in es)
+    assert sorted((repr(e.key()), e.val()) for e in es) == sorted(
+        (repr(k), v) for k, v in m.items()
+    )
+    assert any(e.key() is t for e in es)
+    assert m.entry_at(True).key() is True and m.entry_at(1.0).val() is False
+    assert m.entry_at(1) is None
+
+
 def test_python_mapping_protocol():
     m = hash_map(A, 1, B, 2)
     assert dict(m) == {A: 1, B: 2}
@@ -194,6 +220,7 @@ def test_map_agrees_with_reference_model(ops):
             model.pop(_model_key(k), None)
         assert m.count() == len(model)
         assert _model_of(m) == model
+        assert {_model_key(e.key()): e.val() for e in m} == model  # entries unbox keys
         assert m.val_at(k, "nf") == model.get(_model_key(k), "nf")
         assert m.contains_key(k) == (_model_key(k) in model)
     rebuilt = hash_map(*[x for kv in m.items() for x in kv])

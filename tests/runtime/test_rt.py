@@ -16,7 +16,7 @@ from pyjank.runtime.seqs import concat, lazy_seq, range_
 from pyjank.runtime.sets import hash_set
 from pyjank.runtime.sorted import sorted_map, sorted_set
 from pyjank.runtime.symbols import keyword, symbol
-from pyjank.runtime.vectors import EMPTY_VECTOR, vector
+from pyjank.runtime.vectors import EMPTY_VECTOR, MapEntry, vector
 
 A, B = keyword("a"), keyword("b")
 META = hash_map(A, 1)
@@ -70,6 +70,16 @@ def test_nth():
         rt.nth(hash_map(A, 1), 0)
 
 
+def test_nth_of_map_entries():
+    e = next(iter(hash_map(True, None)))
+    assert rt.nth(e, 0) is True and rt.nth(e, 1) is None
+    assert rt.nth(e, 1, "nf") is None and rt.nth(e, 2, "nf") == "nf"
+    assert rt.nth(MapEntry(A, False), 1, "nf") is False
+    for i in (2, -1):
+        with pytest.raises(IndexOutOfBoundsException):
+            rt.nth(e, i)
+
+
 def test_get():
     assert rt.get(None, A) is None and rt.get(None, A, 1) == 1
     assert rt.get(hash_map(A, 1), A) == 1 and rt.get(hash_map(A, 1), B, "nf") == "nf"
@@ -103,6 +113,10 @@ def test_assoc_dissoc():
     assert rt.dissoc(hash_map(A, 1), A) == EMPTY_MAP
     with pytest.raises(TypeError):
         rt.assoc(list_(1), 0, 1)
+    assert rt.assoc(None, A, 1, B, 2) == hash_map(A, 1, B, 2)
+    assert rt.assoc(vector(), 0, A, 1, B) == vector(A, B)
+    with pytest.raises(IllegalArgumentException, match="even number of arguments"):
+        rt.assoc(EMPTY_MAP, A, 1, B)
     with pytest.raises(TypeError):
         rt.dissoc(vector(1), 0)
 

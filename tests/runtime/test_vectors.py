@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pyjank.runtime.characters import char
-from pyjank.runtime.equality import equiv
+from pyjank.runtime.equality import box_key, equiv
 from pyjank.runtime.exceptions import (
     IllegalArgumentException,
     IllegalStateException,
@@ -139,6 +139,15 @@ def test_map_entry():
     assert list(e.seq()) == [keyword("a"), 1]
     assert e.with_meta(META).meta() is META
     assert e.empty() is None
+
+
+def test_map_entry_unboxes_a_stored_map_key():
+    assert MapEntry(box_key(True), 1).key() is True
+    e = MapEntry(box_key(1.0), 1)
+    assert type(e.key()) is float and e == vector(1.0, 1) and e != vector(1, 1)
+    t = (1, 2)
+    assert MapEntry(box_key(t), None).nth(0) is t
+    assert MapEntry(1, 2).key() == 1
 
 
 @given(

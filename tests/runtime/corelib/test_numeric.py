@@ -34,6 +34,14 @@ def test_plus_overflow_and_promotion():
         core("+")(LONG_MAX, 1)
     with pytest.raises(ArithmeticException):
         core("+")(1, 2, LONG_MAX)
+    with pytest.raises(ArithmeticException):
+        core("+")(LONG_MAX - 1, 1, 1)  # the three-long inline path checks its sum too
+    assert core("+")(LONG_MAX - 1, 1, -1) == LONG_MAX - 1
+    assert core("+")(1, 2, 3) == 6 and core("+")(1, 2, 3.5) == 6.5
+    assert core("+")(1, 2, Fraction(1, 2)) == Fraction(7, 2)
+    assert core("+")(1 << 70, 1, 1) == (1 << 70) + 2
+    with pytest.raises(TypeError):
+        core("+")(1, 2, None)
     assert core("+'")(LONG_MAX, 1) == LONG_MAX + 1
     assert core("+'")() == 0
     assert core("+")(1 << 70, 1) == (1 << 70) + 1  # BigInt contagion

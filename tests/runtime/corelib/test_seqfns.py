@@ -295,6 +295,21 @@ def test_group_by_frequencies():
     assert core("count")(f) == 3
 
 
+def test_frequencies_keeps_clojure_keys_apart_in_every_chunk():
+    freqs = core("frequencies")
+    get = core("get")
+    f = freqs(lst(1, True, 1.0, 1, None, False, kw("a"), "a", None))
+    assert [get(f, k) for k in (1, True, 1.0, None, False, kw("a"), "a")] == [2, 1, 1, 2, 1, 1, 1]
+    # long runs of plain keys are counted in bulk; the odd ones must still not merge
+    xs = [i % 3 for i in range(10_000)] + [True, 1.0, 0, False, 2.0]
+    f = freqs(core("vec")(xs))
+    assert core("count")(f) == 7
+    assert [get(f, k) for k in (0, 1, 2, True, 1.0, False, 2.0)] == [3335, 3333, 3333, 1, 1, 1, 1]
+    assert pr(freqs(v(v(1, 2), lst(1, 2), v(1.0, 2)))) == "{[1 2] 2, [1.0 2] 1}"
+    assert pr(freqs(take(5000, core("cycle")(v(kw("x"), kw("y")))))) == "{:x 2500, :y 2500}"
+    assert freqs(None) == core("hash-map")() and freqs(v()) == core("hash-map")()
+
+
 def test_some_every():
     assert core("some")(core("even?"), v(1, 2, 3)) is True
     assert core("some")(lambda x: x > 1 and x * 10, v(1, 2, 3)) == 20
@@ -309,6 +324,16 @@ def test_some_every():
 
 
 # -- reduce and transducers --------------------------------------------------------------
+
+
+def test_reduce_over_maps_passes_entries_with_their_keys():
+    big = core("zipmap")(rng(20), core("cycle")(v(None, False)))
+    for mp in (m(None, None, False, False, 1.0, None, True, False), big):
+        entries = reduce_(lambda acc, e: acc + [(e.key(), e.val())], [], mp)
+        assert entries == list(mp.items())
+    mp = m(1, None, 1.0, False, True, None)
+    assert reduce_(lambda acc, e: acc + [type(e.key())], [], mp) == [int, float, bool]
+    assert reduce_(lambda acc, e: core("reduced")(e.val()), 0, mp) is None
 
 
 def test_reduce():
