@@ -18,7 +18,7 @@ from .analyzer import Analyzer
 from .cache import seal_builtins
 from .evaluator import eval_form
 from .host import import_python
-from .options import jit_mode_as
+from .options import jit_mode, jit_mode_as
 
 _lock = threading.Lock()
 _booted = False
@@ -90,3 +90,14 @@ def boot() -> None:
         # The core library lives as long as the process: keep the collector from rescanning it.
         gc.freeze()
         _booted = True
+
+
+def warm_native() -> None:
+    """Load the native tier ahead of need: importing llvmlite and linking the support
+    library (~60 ms, its object code read from the disk cache) would otherwise fall on the
+    first eval or `require` that makes a native fn. The daemon calls it once it is ready."""
+    if jit_mode() != "off":
+        from .llvm import native  # noqa: F401  (what cached native entries are rebuilt by)
+        from .llvm.jit import support_library
+
+        support_library()

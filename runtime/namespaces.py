@@ -11,8 +11,10 @@ import threading
 from typing import Any
 
 from .interfaces import IReference
-from .symbols import Symbol, symbol
+from .symbols import Symbol, keyword, symbol
 from .vars import Var
+
+_PRIVATE = keyword(None, "private")
 
 
 class NamespaceError(Exception):
@@ -113,13 +115,12 @@ class Namespace(IReference):
 
 
 def is_private(var: Var) -> bool:
-    """True when the var's metadata has `:private true`."""
-    from .symbols import keyword
-
+    """True when the var's metadata has `:private true` (a `refer` asks it of every var)."""
     m = var.meta()
     if m is None:
         return False
-    return bool(m.val_at(keyword(None, "private"))) if hasattr(m, "val_at") else False
+    val_at = getattr(m, "val_at", None)
+    return bool(val_at(_PRIVATE)) if val_at is not None else False
 
 
 def _warn_replacing(ns: Namespace, name: str, existing: Any, var: Var) -> None:

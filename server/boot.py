@@ -44,6 +44,10 @@ class LanguageLoader:
             log(self._failure)
         finally:
             self._ready.set()
+        if self._language is not None:
+            from ..compiler.bootstrap import warm_native
+
+            warm_native()
 
     @property
     def ready(self) -> bool:

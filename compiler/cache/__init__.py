@@ -5,8 +5,8 @@
   what changed;
 - `entries.py`: cached units, their dependency records and stamps; `provenance.py`: which
   compiled code gave each var its value (macro tokens);
-- `artifacts.py`: compiled code as a backend provides it (tier 0 now; what the native
-  backend must provide is written there); `describe.py`: constants by description;
+- `artifacts.py`: compiled code as a backend provides it (tier 0's code objects; native
+  fns through the factories they describe); `describe.py`: constants by description;
   `positions.py`: reusing code of a form that moved;
 - `memory.py`, `disk.py`, `config.py`: the two caches and their settings;
 - `source.py`: loading text through all that; `stats.py`: what each load did;

@@ -6,19 +6,13 @@ Tier 0's artifact is a code object and its module's constants, described as
 `describe.py` does; forms that need no codegen keep their analyzed tree in memory and
 compile it only when written to disk or moved.
 
-What the native backend must provide (design §3.2: position-independent constants): native
-fns reach tier 0's code as factory objects among its constants. For a unit with native code
-to be written to disk, each factory must describe itself — `__pyjank_describe__()` returning
-`(kind, data)` of marshal-able values, with `describe.EXTENSIONS[kind]` rebuilding it from
-`data` in another process: the object code (llvmlite's object cache gives it), its symbol
-names, and its constants table as a tuple of `describe()` descriptions, filled again when
-loaded. For it to be reused after its form moved, each must implement
-`__pyjank_relocate__(shift)` (a factory whose line tables — kept as data in the constants
-table, not in the code — are moved by `shift.lines`) and `NativeFns` must say
-`relocatable = True`. Until then a unit with native code is cached in memory and reused only
-where it was compiled. Batching: `source.after_load(f)`
-calls `f` when the current load ends, so the misses of one load can be compiled in one
-module.
+Native fns reach tier 0's code as factory objects among its constants (`compiler/llvm/
+native.py`); they describe themselves (`__pyjank_describe__`, rebuilt by
+`describe.EXTENSIONS`): the digest of their batch's object code, which the disk cache keeps
+once (`describe.store`), their symbols and their constants table described. A factory moved
+with its form (`__pyjank_relocate__`) rewrites its unit's table when it runs: the line shift
+its tracebacks add and the constants holding positions. Batching: `source.after_load(f)` calls
+`f` when the current load ends, so the misses of one load are compiled in one module.
 """
 
 from __future__ import annotations
@@ -39,8 +33,6 @@ from .positions import Position, Shift, positional, relocate, relocate_code
 
 class Artifact(ABC):
     kind: ClassVar[str]
-    pinned: bool
-    """Cannot be moved: reused only where it was compiled."""
 
     @abstractmethod
     def thunk(self, shift: Shift | None) -> Callable[[], Any]:
@@ -66,13 +58,11 @@ class CodeArtifact(Artifact):
         fn: FunctionType,
         consts: dict[str, Any],
         base: Position,
-        pinned: bool,
         moves: tuple[str, ...] | None = None,
     ) -> None:
         self.code: CodeType = fn.__code__
         self.consts = consts
         self.base = base
-        self.pinned = pinned
         self._positional = moves
         self._fn = fn
         self._moved: tuple[Position, FunctionType] | None = None
@@ -94,15 +84,7 @@ class CodeArtifact(Artifact):
             for k, v in fn.__globals__.items()
             if k not in SUPPORT and v is not fn and not k.startswith("__")
         }
-        native = compiled.module.native
-        return cls(
-            fn,
-            consts,
-            base,
-            pinned=native is not None
-            and bool(native.unit.infos)
-            and not getattr(native, "relocatable", False),
-        )
+        return cls(fn, consts, base)
 
     def thunk(self, shift: Shift | None) -> Callable[[], Any]:
         if shift is None:
@@ -124,7 +106,7 @@ class CodeArtifact(Artifact):
     def load(cls, payload: bytes, base: Position) -> CodeArtifact:
         code, consts, moves = marshal.loads(payload)
         values = {k: materialize(d) for k, d in consts}
-        return cls(FunctionType(code, {**SUPPORT, **values}), values, base, False, moves)
+        return cls(FunctionType(code, {**SUPPORT, **values}), values, base, moves)
 
 
 class TreeArtifact(Artifact):
@@ -135,7 +117,6 @@ class TreeArtifact(Artifact):
 
     def __init__(self, compiled: Compiled, node: n.Node, name: str, base: Position) -> None:
         self.compiled, self.node, self.name, self.base = compiled, node, name, base
-        self.pinned = False
         self._code: CodeArtifact | None = None
 
     def code(self) -> CodeArtifact:

@@ -9,6 +9,11 @@ pyjank's Python core fns by name, and host objects — modules, classes, functio
 and qualified name. A value that cannot be described raises
 `Undescribable`: the code using it is cached in memory only. A description that no longer
 names anything (a var that does not exist) raises `Stale` when materialized.
+
+Data that many entries share and that is too big to repeat in each — the object code of a
+batch of native units — is described by a key: `store(kind, key, build)` while describing
+has the disk cache keep `build()` under that key with the entry (`storing`, around the
+write), and `fetch(kind, key)` reads it back, or raises `Stale`.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import fractions
 import importlib
 import re
 import sys
+import threading
 import types
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -116,6 +123,40 @@ def describe(x: Any) -> Any:
     return ("host", *_host_name(x))
 
 
+_storing = threading.local()
+
+
+def store(kind: str, key: bytes, build: Callable[[], Any]) -> None:
+    """Have the disk cache keep `build()` under `key` with the entry being described (only
+    entries written to disk are described: anywhere else this raises Undescribable)."""
+    blobs = getattr(_storing, "blobs", None)
+    if blobs is None:
+        raise Undescribable(f"{kind} described outside a disk write")
+    blobs[kind, key] = build
+
+
+@contextmanager
+def storing() -> Iterator[dict[tuple[str, bytes], Callable[[], Any]]]:
+    """What descriptions made meanwhile in this thread asked to `store`."""
+    _storing.blobs = blobs = {}
+    try:
+        yield blobs
+    finally:
+        _storing.blobs = None
+
+
+def fetch(kind: str, key: bytes) -> Any:
+    """What `store` kept under `key`; raises Stale when the disk cache has no file for it
+    that it trusts."""
+    from . import config, keys
+
+    disk = config.disk()
+    found = None if disk is None else disk.read(kind, key, keys.environment(True))
+    if found is None:
+        raise Stale(f"no {kind} {key.hex()} on disk")
+    return found
+
+
 def _meta(x: Any) -> Any:
     m = x.meta()
     return None if m is None else describe(m)
@@ -184,7 +225,14 @@ def _builtin(name: str) -> Any:
         raise Stale(name) from e
 
 
+# The modules that register each backend's kind, imported when an entry first needs it (a
+# process that loads everything from the disk cache compiles nothing that would import them).
+_PROVIDERS = {"native": "..llvm.native"}
+
+
 def _extension(kind: str, data: Any) -> Any:
+    if kind not in EXTENSIONS and kind in _PROVIDERS:
+        importlib.import_module(_PROVIDERS[kind], __package__)
     if kind not in EXTENSIONS:
         raise Stale(f"no extension {kind!r}")
     return EXTENSIONS[kind](data)

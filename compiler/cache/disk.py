@@ -1,10 +1,12 @@
 """The on-disk cache (design §4): compiled forms that outlive the process.
 
 Files live under `<root>/<kind>/` (`sources`: one pack per source file and load context,
-`source.py`). Each is a header — magic, format, the environment digest, the key, the
+`source.py`; `objects`: native object code several entries share, named by its digest and
+written with the first pack that refers to it, `describe.store`; `support`: the native
+support library's). Each is a header — magic, format, the environment digest, the key, the
 payload's length and its xxh3-64 — then the payload (`marshal`). A file whose header,
-length or checksum is wrong (corrupt, truncated, written by another pyjank, Python or CPU
-— or not a cache file) is ignored, and a later write replaces it: nothing in it is trusted.
+length or checksum is wrong (corrupt, truncated, written by another pyjank, Python or CPU —
+or not a cache file) is ignored, and a later write replaces it: nothing in it is trusted.
 
 Writes happen on a background thread, so compiling never waits for the disk: the foreground
 hands over a function that builds the payload from the (immutable) compiled entry. Each
@@ -31,7 +33,7 @@ from typing import Any
 
 import xxhash
 
-from .describe import Stale, Undescribable
+from .describe import Stale, Undescribable, storing
 from .keys import FORMAT
 
 MAGIC = b"PJKC"
@@ -102,15 +104,18 @@ class DiskCache:
 
     # -- writing -----------------------------------------------------------------------------
     def write(self, kind: str, key: bytes, env: bytes, build: Callable[[], Any]) -> None:
-        """Store what `build()` returns under `key`, in the background; nothing when it
-        raises Undescribable (or Stale)."""
+        """Store what `build()` returns under `key`, in the background, after what its
+        description asked to `store`; nothing when it raises Undescribable (or Stale)."""
         path = self.path(kind, key)
 
         def task() -> None:
-            try:
-                data = encode(key, env, build())
-            except (Undescribable, Stale):
-                return
+            with storing() as blobs:
+                try:
+                    data = encode(key, env, build())
+                except (Undescribable, Stale):
+                    return
+            for (kind_of, key_of), make in blobs.items():  # what the payload refers to, first
+                self._store(self.path(kind_of, key_of), encode(key_of, env, make()))
             self._store(path, data)
 
         self._submit(task)

@@ -184,7 +184,7 @@ class Unit:
             tuple((d.var.sym.name, d.var.dynamic) for d in defs),
             tuple(t for _, t, _ in deps.syms if type(t) is Var and t not in defined),
             # a macro read a position, or def metadata computed at run time embeds one
-            record.positional or artifact.pinned or any(type(d.meta) is not n.Const for d in defs),
+            record.positional or any(type(d.meta) is not n.Const for d in defs),
             deps,
             artifact,
         )

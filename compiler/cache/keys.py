@@ -4,8 +4,9 @@ A form's key is an xxh3-128 hash of a canonical serialisation of the form as rea
 positions, whitespace or comments — plus the namespace it is compiled in and the load's
 context: the compiler (version and a digest of its Python sources, so editing the compiler
 invalidates the disk cache), the Python version and CPU, the options that change code (the
-`--jit` mode; for native code the llvmlite/LLVM versions and the host CPU), the reader
-features, the source file, and the compile-time flags `*assert*` and `*unchecked-math*`.
+`--jit` mode, off or native; for native code the llvmlite/LLVM versions, the target and the
+host CPU with its features), the reader features, the source file, and the compile-time
+flags `*assert*` and `*unchecked-math*`.
 
 Positions are not in the key: the same walk computes the form's *layout*, its positions
 relative to where it starts, so a form that only moved is found, and reused when its layout
@@ -63,12 +64,15 @@ def source_digest() -> bytes:
 
 @cache
 def _native_environment() -> str:
-    """What native code depends on beyond tier 0's: llvmlite, LLVM and the host CPU."""
+    """What native code depends on beyond tier 0's: llvmlite, LLVM, the target and the host
+    CPU with its features (the code is compiled for them)."""
     import llvmlite
     import llvmlite.binding as llvm
 
     version = ".".join(map(str, llvm.llvm_version_info))
-    return f"llvmlite {llvmlite.__version__} LLVM {version} {llvm.get_host_cpu_name()}"
+    cpu = f"{llvm.get_process_triple()} {llvm.get_host_cpu_name()}"
+    features = llvm.get_host_cpu_features().flatten()
+    return f"llvmlite {llvmlite.__version__} LLVM {version} {cpu} {features}"
 
 
 @cache
@@ -94,8 +98,9 @@ def _environment(jit: str, disk: bool) -> bytes:
 
 
 def environment(disk: bool) -> bytes:
-    """The digest of everything outside the source that compiled code depends on."""
-    return _environment(jit_mode(), disk)
+    """The digest of everything outside the source that compiled code depends on. Eager and
+    lazy compile the same code (they differ in when), so they share entries."""
+    return _environment("off" if jit_mode() == "off" else "native", disk)
 
 
 def context(disk: bool, file: str | None, conditionals: bool, features: frozenset) -> bytes:

@@ -32,19 +32,31 @@ from .disk import DiskCache
 from .entries import FormEntry, Unit
 from .positions import Position, Shift
 from .spans import RecordingResolver, SourceIndex, Span, make_reader
-from .stats import LoadStats, finished
+from .stats import LoadStats, finished, native_modules
 
 _current = threading.local()
 
 
 def after_load(callback: Callable[[], None]) -> None:
-    """Call `callback` when the current load ends (now, outside any): a backend batches
-    the work of one load with it."""
-    runs: list[_Run] = getattr(_current, "runs", [])
-    if runs:
-        runs[-1].after.append(callback)
-    else:
+    """Call `callback` when the innermost load in progress in this thread ends (now when
+    none is): a backend batches the work of one load with it. A callback is called once per
+    load however often it is registered."""
+    load = _innermost_load()
+    if load is None:
         callback()
+    elif callback not in load.after:
+        load.after.append(callback)
+
+
+def current_load() -> object | None:
+    """A token of the innermost load in progress in this thread (one object per load), or
+    None: what a backend groups the work of one load by."""
+    load = _innermost_load()
+    return None if load is None else load.token
+
+
+def _innermost_load() -> _Run | None:
+    return next((r for r in reversed(getattr(_current, "runs", ())) if r.load), None)
 
 
 class Step:
@@ -97,6 +109,7 @@ class _Run:
         self.pos = 0
         self.spans: list[Span] = []
         self.after: list[Callable[[], None]] = []
+        self.token = object()
         self.complete = False
         self.load = load
         # A file's forms are found in its last load's index, and kept on disk together, in
@@ -114,6 +127,7 @@ class _Run:
             if self.index is None:
                 self.index = self._pack()[0]
         self.stats = LoadStats(str(current_ns().name), file, load, reload)
+        self.native_modules = native_modules()
 
     def _pack(self) -> tuple[SourceIndex | None, dict[bytes, bytes]]:
         """The file's pack on disk, read once: its index and its forms' entries."""
@@ -233,14 +247,19 @@ class _Run:
 
     # -- the end -----------------------------------------------------------------------------
     def finish(self) -> None:
+        """Run what waited for the load's end (its native code is compiled then), keep the
+        file's index, report."""
         stats = self.stats
-        stats.ms = (time.perf_counter() - self.started) * 1000
-        stats.ns = str(current_ns().name)
-        if self.load and self.complete:
-            self._replace_index()
-        finished(stats)
-        for callback in self.after:
-            callback()
+        try:
+            for callback in self.after:
+                callback()
+        finally:
+            stats.native_modules = native_modules() - self.native_modules
+            stats.ms = (time.perf_counter() - self.started) * 1000
+            stats.ns = str(current_ns().name)
+            if self.load and self.complete:
+                self._replace_index()
+            finished(stats)
 
     def _replace_index(self) -> None:
         """Keep this load's spans for the next load, forget the forms the file no longer

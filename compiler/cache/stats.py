@@ -1,4 +1,5 @@
-"""What each load did (design §4): forms, how many were read, compiled and reused, time.
+"""What each load did (design §4): forms, how many were read, compiled and reused, the
+native modules compiled meanwhile, time.
 
 Every finished load goes to the `listeners` (the daemon logs file loads on stderr) and
 becomes the last stats of its thread and of the process: `last()` gives the thread's, else
@@ -28,13 +29,17 @@ class LoadStats:
     read: int = 0
     compiled: int = 0
     reused: int = 0
+    native_modules: int = 0
+    """LLVM modules the native tier compiled while the load ran (its misses: one)."""
     ms: float = 0.0
 
     def line(self) -> str:
         verb = "reloaded" if self.reload else "loaded"
+        native = self.native_modules
+        modules = f", {native} native module{'s' if native > 1 else ''}" if native else ""
         return (
             f";; {verb} {self.ns} in {self.ms:.1f} ms: {self.forms} forms, "
-            f"{self.compiled} compiled, {self.reused} reused"
+            f"{self.compiled} compiled, {self.reused} reused{modules}"
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -61,6 +66,16 @@ def finished(stats: LoadStats) -> None:
     _last = _thread.last = stats
     for listener in listeners:
         listener(stats)
+
+
+def count_native_module() -> None:
+    """The native tier compiled a module in this thread (the loads running count it)."""
+    _thread.native_modules = native_modules() + 1
+
+
+def native_modules() -> int:
+    """How many native modules this thread has compiled."""
+    return getattr(_thread, "native_modules", 0)
 
 
 def last() -> LoadStats | None:

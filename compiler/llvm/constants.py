@@ -3,8 +3,9 @@
 Native code never embeds the address of a Python object. Each unit of a module owns a global
 array of pointers, zero in the machine code, that is filled when the module is loaded: with the
 objects the code uses (keywords, vars, literal collections, helper functions) and with the
-addresses of runtime structures (method definitions, the interrupt flag). The description kept
-here is enough to fill the table again in another process, so machine code can be cached.
+addresses of runtime structures (the interrupt flag). A table of linked code is a `Table`: its
+values, described (runtime addresses by name: `address_name`), are enough to fill it again
+in another process, so machine code can be cached on disk (`jit.Unit.description`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from llvmlite import ir
 
 from .capi import I32, I64, OBJ
+from .interrupts import POLL_DUE_ADDRESS
 
 
 class Address(int):
@@ -28,14 +30,41 @@ LINE_SHIFT = 0
 _WORD = (1 << 64) - 1
 
 
-class ConstTable:
-    """One table: entries are deduplicated by identity and loaded as invariant."""
+class Table:
+    """A constants table of linked code: its symbol, the values it was compiled with, and
+    where it is once loaded. Objects stay alive in `values`; a relocated unit writes moved
+    values over some slots (`write`), and keeps those alive itself."""
+
+    def __init__(self, name: str, values: list[Any]) -> None:
+        self.name = name
+        self.values = values
+        self.address: int | None = None
+
+    def fill(self, address: int) -> None:
+        """Write the entries into the loaded table."""
+        self.address = address
+        slots = (ctypes.c_void_p * len(self.values)).from_address(address)
+        for i, v in enumerate(self.values):
+            slots[i] = int(v) & _WORD if isinstance(v, Address) else id(v)
+
+    def write(self, index: int, value: Any) -> None:
+        """Point slot `index` of the loaded table at `value` (kept alive by the caller)."""
+        assert self.address is not None and index != LINE_SHIFT
+        ctypes.c_void_p.from_address(self.address + 8 * index).value = id(value)
+
+    def shift_lines(self, lines: int) -> None:
+        """Report lines moved by `lines` from where the code was compiled (a loaded table)."""
+        assert self.address is not None
+        self.values[LINE_SHIFT] = Address(lines)
+        ctypes.c_int64.from_address(self.address + 8 * LINE_SHIFT).value = lines
+
+
+class ConstTable(Table):
+    """A table being lowered: entries are deduplicated by identity and loaded as invariant."""
 
     def __init__(self, module: ir.Module, name: str) -> None:
-        self.name = name
-        self.values: list[Any] = [Address(0)]
+        super().__init__(name, [Address(0)])
         self._index: dict[tuple[bool, int], int] = {}
-        self.address: int | None = None
         self.glob = ir.GlobalVariable(module, ir.ArrayType(OBJ, 0), name=name)
         self._invariant = module.add_metadata([])
 
@@ -64,15 +93,14 @@ class ConstTable:
         self.glob.value_type = ir.ArrayType(OBJ, max(len(self.values), 1))
         self.glob.initializer = ir.Constant(self.glob.value_type, None)
 
-    def fill(self, address: int) -> None:
-        """Write the entries into the loaded table; objects stay alive in `values`."""
-        self.address = address
-        slots = (ctypes.c_void_p * len(self.values)).from_address(address)
-        for i, v in enumerate(self.values):
-            slots[i] = int(v) & _WORD if isinstance(v, Address) else id(v)
 
-    def shift_lines(self, lines: int) -> None:
-        """Report lines moved by `lines` from where the code was compiled (a loaded table)."""
-        assert self.address is not None
-        self.values[LINE_SHIFT] = Address(lines)
-        ctypes.c_int64.from_address(self.address + 8 * LINE_SHIFT).value = lines
+def address_name(address: Address) -> str | None:
+    """The name a runtime address is described by (another process has it elsewhere)."""
+    return _NAMED.get(int(address))
+
+
+def named_address(name: str) -> Address | None:
+    return next((Address(a) for a, n in _NAMED.items() if n == name), None)
+
+
+_NAMED = {POLL_DUE_ADDRESS: "poll_due"}

@@ -1,7 +1,7 @@
 """Fixtures for the per-form cache: an empty cache per test (memory only unless a test
-configures a disk cache), tier 0 (the native tier's artifacts are memory-only and reused only
-in place until it provides relocation, see compiler/cache/artifacts.py), and `Files`, which
-writes namespaces into a source directory and loads them as `require :reload` does."""
+configures a disk cache), tier 0 unless a test asks for the native tier (its own tests are in
+test_native_cache.py), and `Files`, which writes namespaces into a source directory and
+loads them as `require :reload` does."""
 
 from __future__ import annotations
 

@@ -284,17 +284,30 @@ def test_after_load_runs_when_the_load_ends(files: Files) -> None:
     assert calls == ["now", "end"]
 
 
-def test_native_units_are_reused_in_memory_where_they_were_compiled(files: Files) -> None:
-    """With the native tier, fns are cached in memory only and not moved (until it provides
-    what compiler/cache/artifacts.py lists): a moved form is compiled again."""
+def test_native_units_move_with_their_form(files: Files) -> None:
+    """Native code is reused where its form moved to, compiled yet or not (`--jit lazy`
+    compiles it at the first call, after the move): its errors report the new line."""
+    import traceback
+
     from pyjank.compiler.options import jit_mode_as
 
     ns = unique()
-    body = "(defn f [x]\n  (loop [i 0 acc 0] (if (< i x) (recur (inc i) (+ acc i)) acc)))\n"
+    body = (
+        '(defn f [x]\n  (when (neg? x) (throw (ex-info "neg" {})))\n'
+        "  (loop [i 0 acc 0] (if (< i x) (recur (inc i) (+ acc i)) acc)))\n"
+    )
+
+    def line() -> int:
+        with pytest.raises(Exception, match="neg") as info:
+            value(ns, "f")(-1)
+        return next(f.lineno for f in traceback.extract_tb(info.tb) if f.name.endswith("/f"))
+
     with jit_mode_as("lazy"):
         files.load(ns, _ns(ns, body))
+        stats = files.load(ns, _ns(ns, "\n" + body))  # moved before its first call
+        assert (stats.compiled, stats.reused) == (0, 2)
         assert value(ns, "f")(4) == 6
-        assert files.load(ns, _ns(ns, body)).compiled == 0
-        stats = files.load(ns, _ns(ns, "\n" + body))
-        assert (stats.compiled, stats.reused) == (1, 1)
-        assert value(ns, "f")(5) == 10
+        assert line() == 5
+        stats = files.load(ns, _ns(ns, "\n\n\n" + body))
+        assert (stats.compiled, stats.reused) == (0, 2)
+        assert (value(ns, "f")(5), line()) == (10, 7)
