@@ -35,6 +35,11 @@ class LanguageLoader:
     def _boot(self, make: Callable[[], Language]) -> None:
         try:
             self._language = make()
+            from ..compiler.bootstrap import warm_native
+
+            # evals wait for the native tier too: loading it alongside the first load-file
+            # would slow that load down by as much (~60 ms)
+            warm_native()
             # What booting created lives as long as the daemon: keep the collector from
             # rescanning it in every full collection (a multi-millisecond pause otherwise).
             gc.collect()
@@ -44,10 +49,6 @@ class LanguageLoader:
             log(self._failure)
         finally:
             self._ready.set()
-        if self._language is not None:
-            from ..compiler.bootstrap import warm_native
-
-            warm_native()
 
     @property
     def ready(self) -> bool:

@@ -40,6 +40,7 @@ MAGIC = b"PJKC"
 HEADER = struct.Struct("<4sH16s16sIQ")
 """magic, format, environment digest, key, payload length, payload xxh3-64."""
 _STALE_TEMP = 3600.0
+QUIET = 0.1  # seconds without new writes before the writer works
 
 
 class BadEntry(Exception):
@@ -78,6 +79,7 @@ class DiskCache:
         self.rejected: Counter[str] = Counter()
         self._size: int | None = None
         self._queue: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._hurry = threading.Event()
         self._failed = False
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -121,8 +123,10 @@ class DiskCache:
         self._submit(task)
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Wait until every submitted write is done; False on timeout."""
+        """Wait until every submitted write is done (at once, not after a quiet moment);
+        False on timeout."""
         done = threading.Event()
+        self._hurry.set()
         self._submit(done.set)
         return done.wait(timeout)
 
@@ -139,13 +143,22 @@ class DiskCache:
 
     def _work(self) -> None:
         while True:
-            task = self._queue.get()
-            try:
-                task()
-            except Exception as e:  # the cache is only a cache: say so once, go on
-                if not self._failed:
-                    self._failed = True
-                    sys.stderr.write(f"pyjank: the disk cache could not be written: {e!r}\n")
+            tasks = [self._queue.get()]
+            # Writing waits for a quiet moment: describing native code may compile it, which
+            # would slow down the next load of a burst (an editor's reloads) by as much.
+            while True:
+                try:
+                    tasks.append(self._queue.get(timeout=0 if self._hurry.is_set() else QUIET))
+                except queue.Empty:
+                    break
+            self._hurry.clear()
+            for task in tasks:
+                try:
+                    task()
+                except Exception as e:  # the cache is only a cache: say so once, go on
+                    if not self._failed:
+                        self._failed = True
+                        sys.stderr.write(f"pyjank: the disk cache could not be written: {e!r}\n")
 
     def _store(self, path: Path, data: bytes) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
