@@ -1044,8 +1044,24 @@ class FnLowering:
     def init(self, binding: n.LocalBinding) -> Val | ir.Value | None:
         """A let/loop local's initial value: unboxed if its type is primitive."""
         assert binding.init is not None
-        kind = self.types.locals[binding]
-        return self.lower_node(binding.init) if kind == OBJECT else self.prim(binding.init, kind)
+        return self.lower_as(binding.init, self.types.locals[binding])
+
+    def lower_as(self, node: n.Node, kind: str) -> Val | ir.Value | None:
+        """`node`'s value as an object (`kind` object) or unboxed."""
+        return self.lower_node(node) if kind == OBJECT else self.prim(node, kind)
+
+    def typed_operands(self, nodes: list[n.Node], kinds: list[str]) -> list[Val | ir.Value] | None:
+        """Lower `nodes` left to right, each as `kind`; owned objects go on the live stack
+        (an error in a later one releases them) and stay there for the caller."""
+        depth = len(self.live)
+        values: list[Val | ir.Value] = []
+        for node, kind in zip(nodes, kinds, strict=True):
+            v = self.lower_as(node, kind)
+            if v is None:
+                del self.live[depth:]
+                return None
+            values.append(self.push(v) if isinstance(v, Val) else v)
+        return values
 
     def loop(
         self,
@@ -1090,19 +1106,14 @@ class FnLowering:
     def _l_Recur(self, node: n.Recur) -> None:
         target = next(t for t in reversed(self.loops) if t.bindings == node.target)
         depth = len(self.live)
-        values = []
-        for e, kind in zip(node.exprs, target.kinds, strict=True):
-            if kind == OBJECT:
-                v = self.lower_node(e)
-                value = None if v is None else self.own(v)
-            else:
-                value = self.prim(e, kind)
-            if value is None:
-                del self.live[depth:]
-                return None
-            values.append(value)
-            if kind == OBJECT:
-                self.live.append(Live(value))
+        operands = self.typed_operands(node.exprs, target.kinds)
+        if operands is None:
+            return None
+        # the slots take the owned operands' references from the live stack
+        values = [
+            (v.v if v.anchor >= depth else self.own(v)) if isinstance(v, Val) else v
+            for v in operands
+        ]
         del self.live[depth:]
         for entry in reversed(self.live[target.depth + target.owned :]):
             value = self.b.load(entry.slot) if entry.slot is not None else entry.value
@@ -1143,20 +1154,10 @@ class FnLowering:
         assert d is not None and self.in_direct_entry()
         b = self.b
         depth = len(self.live)
-        args: list[ir.Value] = []
-        objects: list[Val] = []
-        for a, kind in zip(node.args, d.kinds, strict=True):
-            if kind == OBJECT:
-                v = self.lower_node(a)
-                x = None if v is None else self.push(v).v
-                if v is not None:
-                    objects.append(v)
-            else:
-                x = self.prim(a, kind)
-            if x is None:
-                del self.live[depth:]
-                return None
-            args.append(x)
+        operands = self.typed_operands(node.args, d.kinds)
+        if operands is None:
+            return None
+        args = [v.v if isinstance(v, Val) else v for v in operands]
         # the stack and the poll flag are checked where the direct entry recurs, not at its
         # entry (a base case stays cheap), and only every other level: the inlined copy
         # leaves them to the direct entry it calls
@@ -1188,9 +1189,7 @@ class FnLowering:
         value = b.phi(fast_value.type)
         value.add_incoming(fast_value, fast_end)
         value.add_incoming(slow_value, slow_end)
-        del self.live[depth:]
-        for v in objects:
-            self.release(v)
+        self.drop_scope(depth)
         return value
 
     def call_vectorcall(self, callee: ir.Value, args: list[ir.Value], d: DirectEntry) -> ir.Value:
