@@ -196,9 +196,15 @@ def _state(program: Program, a: str, b: str, accumulated: bool) -> dict[str, Any
     }
 
 
+@pytest.mark.parametrize("mode", ["off", "eager"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_cached_reloads_equal_uncached_evaluation(files: Files, seed: int) -> None:
+def test_cached_reloads_equal_uncached_evaluation(files: Files, seed: int, mode: str) -> None:
+    """Through tier 0 and through the native tier (whose units are reused, moved and
+    batched per load as tier 0's are)."""
     from pyjank.compiler.loader import loaded_libs
+    from pyjank.compiler.options import set_jit_mode
+
+    set_jit_mode(mode)  # the `fresh_cache` fixture restores tier 0
 
     program = Program(random.Random(seed))
     a, b = unique("eqa"), unique("eqb")
