@@ -32,14 +32,22 @@ class LanguageLoader:
         """Run `make` in a background thread."""
         threading.Thread(target=self._boot, args=(make,), name="pyjank-boot", daemon=True).start()
 
+    @staticmethod
+    def _warm_native() -> None:
+        """Evals wait for the native tier too: loading it alongside the first load-file would
+        slow that load down by as much (~60 ms). If it cannot load, the daemon still serves
+        (`--jit off` code works) and what needs native code raises the error again."""
+        from ..compiler.bootstrap import warm_native
+
+        try:
+            warm_native()
+        except Exception as e:
+            log(f"pyjank: the native tier could not be loaded: {e!r}")
+
     def _boot(self, make: Callable[[], Language]) -> None:
         try:
             self._language = make()
-            from ..compiler.bootstrap import warm_native
-
-            # evals wait for the native tier too: loading it alongside the first load-file
-            # would slow that load down by as much (~60 ms)
-            warm_native()
+            self._warm_native()
             # What booting created lives as long as the daemon: keep the collector from
             # rescanning it in every full collection (a multi-millisecond pause otherwise).
             gc.collect()
