@@ -182,9 +182,14 @@ class ModuleLowering:
                 copy = DirectEntry(self.module, f"{name}_direct{i}", info.node, types)
                 copy.fn.attributes.add("alwaysinline")
                 copies.append(copy)
+            redirect = ir.Function(self.module, direct.fn.function_type, f"{name}_redirect")
+            redirect.linkage = "internal"
+            redirect.attributes.add("noinline")
             for i, copy in enumerate(copies):
+                copy.redirect = redirect
                 recurs_to = copies[(i + 1) % len(copies)]
                 FnLowering(self, unit, info, copy.fn, types, copy, recurs_to).lower_direct()
+            FnLowering(self, unit, info, redirect, types, direct).lower_redirect()
         FnLowering(self, unit, info, fn, types, direct).lower()
         return fn
 
@@ -271,6 +276,7 @@ class DirectEntry:
         params = [OBJ, I64] + [_PRIM_TYPES.get(k, OBJ) for k in self.kinds]
         self.fn = ir.Function(module, ir.FunctionType(ret, params), name=name)
         self.fn.linkage = "internal"
+        self.redirect: ir.Function | None = None
 
 
 def check_redefined_result(x: Any, kind: str, name: str) -> Any:
@@ -320,8 +326,8 @@ class FnLowering:
         self.direct = direct
         self.recurs_to = recurs_to or direct
         self.inlined = direct is not None and "alwaysinline" in direct.fn.attributes
-        if direct is not None and llfn is direct.fn:
-            self.env, self.limit, *self.args = llfn.args
+        if direct is not None and llfn.function_type == direct.fn.function_type:
+            self.env, self.limit, *self.args = llfn.args  # a direct entry or its redirect
         else:
             self.env, self.args, self.nargsf, self.kwnames = llfn.args
         # allocas get a block of their own, so that adding one never moves other code
@@ -1166,31 +1172,50 @@ class FnLowering:
         if isinstance(node.fn, n.VarRef):
             callee = b.load(b.bitcast(b.gep(self.const(node.fn.var), [I64(VAR_ROOT)]), OBJP))
             go = b.and_(go, b.icmp_unsigned("==", callee, self.env))
-        fast, slow, done = self.block("direct"), self.block("via.vectorcall"), self.block("called")
+        fast, slow, done = self.block("direct"), self.block("redirected"), self.block("called")
         b.cbranch(go, fast, slow).set_weights([99, 1])
         b.position_at_end(fast)
         if not self.inlined:
             self.poll_if_due()
         assert self.recurs_to is not None
-        r = b.call(self.recurs_to.fn, [self.env, self.limit, *args])
-        if d.returns == OBJECT:
-            fast_value = self.check(r).v
-        else:
-            with b.if_then(b.extract_value(r, 1), likely=False):
-                self.fail()
-            fast_value = b.extract_value(r, 0)
+        fast_r = b.call(self.recurs_to.fn, [self.env, self.limit, *args])
         fast_end = b.block
         b.branch(done)
         b.position_at_end(slow)
-        slow_value = self.call_vectorcall(callee, args, d)
-        slow_end = b.block
+        assert d.redirect is not None
+        slow_r = b.call(d.redirect, [callee, self.limit, *args])
         b.branch(done)
         b.position_at_end(done)
-        value = b.phi(fast_value.type)
-        value.add_incoming(fast_value, fast_end)
-        value.add_incoming(slow_value, slow_end)
+        r = b.phi(fast_r.type)
+        r.add_incoming(fast_r, fast_end)
+        r.add_incoming(slow_r, slow)
+        if d.returns == OBJECT:
+            value = self.check(r).v
+        else:
+            with b.if_then(b.extract_value(r, 1), likely=False):
+                self.fail()
+            value = b.extract_value(r, 0)
         self.drop_scope(depth)
         return value
+
+    def lower_redirect(self) -> None:
+        """The direct entry's other way, out of line (one per fn, shared by its copies):
+        `(callee, limit, params...)` boxes the params, calls `callee` through
+        `call_redirected` and unboxes the result. A failure has no traceback entry of its
+        own: the calling frame adds it."""
+        d = self.direct
+        assert d is not None
+        b = self.b
+        value = self.call_vectorcall(self.env, list(self.args), d)
+        b.ret(value if d.returns == OBJECT else self.outcome(value, False))
+        b.position_at_end(self.exit)
+        if d.returns == OBJECT:
+            b.ret(NULL)
+        else:
+            b.ret(self.outcome(ir.Constant(_PRIM_TYPES[d.returns], None), True))
+        b.position_at_end(self.ret_block)
+        b.unreachable()
+        self.argbuf.operands = [I32(self.max_args)]
 
     def call_vectorcall(self, callee: ir.Value, args: list[ir.Value], d: DirectEntry) -> ir.Value:
         """`direct_call`'s other way, mostly out of line (`call_redirected`): box the args,
