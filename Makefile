@@ -44,7 +44,6 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.fib
 	$(BIN)/python -m bench.jit
 	$(BIN)/python -m bench.reload
 	$(BIN)/python -m bench.nrepl_latency
