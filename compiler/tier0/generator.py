@@ -16,7 +16,10 @@ from collections.abc import Callable
 from types import CodeType, FunctionType
 from typing import Any
 
+from ...runtime import rt
+from ...runtime.interfaces import IMeta
 from .. import nodes as n
+from ..analyzer import KW_MACRO
 from ..intrinsics import BOOLEAN_OPS, IMPLEMENTATIONS
 from ..options import jit_mode
 from ..passes.closures import annotate_closures, free_locals
@@ -280,7 +283,13 @@ class Module:
 
     def _e_Def(self, node: n.Def) -> tuple[list[A.stmt], A.expr]:
         parts = [node.meta] + ([node.init] if node.init is not None else [])
-        stmts, es = self.exprs(parts)  # type: ignore[arg-type]
+        native = self.native
+        if native is not None and jit_mode() == "lazy" and defines_macro(node):
+            self.native = None  # `--jit lazy`: a macro's fn runs on tier 0
+        try:
+            stmts, es = self.exprs(parts)  # type: ignore[arg-type]
+        finally:
+            self.native = native
         return stmts, _call(_name("_def"), [self.const(node.var), *es])
 
     def _e_SetVar(self, node: n.SetVar) -> tuple[list[A.stmt], A.expr]:
@@ -601,6 +610,15 @@ class Module:
         code = _rename_code(code, self.display_names)
         exec(code, self.globals)
         return self.globals[entry]
+
+
+def defines_macro(node: n.Def) -> bool:
+    """`(def ^:macro name ...)`, as `defmacro` expands. Under `--jit lazy` a macro's fn stays
+    on tier 0: it runs while code is being compiled, mostly once per use, so compiling it
+    natively would cost a load more (~10 ms) than it ever saves."""
+    name = rt.nth(node.form, 1, None)
+    meta = name.meta() if isinstance(name, IMeta) else None
+    return bool(rt.get(meta, KW_MACRO))
 
 
 def _native_fns(filename: str) -> Any:

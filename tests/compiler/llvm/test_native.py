@@ -116,6 +116,20 @@ def test_lazy_mode_compiles_on_first_call():
     assert out.split() == ["True", "42", "False"]
 
 
+def test_lazy_mode_keeps_macro_fns_on_tier_0():
+    """A macro runs while code compiles, mostly once per use: under `--jit lazy` its fn is
+    tier 0's (no JIT during a load); `eager` compiles it like any fn."""
+    out = in_subprocess("""
+        from types import FunctionType
+        for mode in ("lazy", "eager"):
+            set_jit_mode(mode)
+            run(f"(defmacro twice-{mode} [x] (let [f (fn [y] (list 'do y y))] (f x)))")
+            f = run(f"(deref #'twice-{mode})")
+            print(mode, isinstance(f, FunctionType), run(f"(twice-{mode} (+ 1 2))"))
+    """)
+    assert out.split() == ["lazy", "True", "3", "eager", "False", "3"]
+
+
 def test_keyword_arguments_are_refused(native):
     f = native("(fn [x] x)")
     with pytest.raises(TypeError, match="keyword"):
