@@ -551,15 +551,23 @@ class FnLowering:
         itself (`direct_call`); the vectorcall entry polls on the way in."""
         d = self.direct
         assert d is not None
-        b = self.b
         m = self.node.methods[0]
         self.line = m.line or self.line
         for p, kind, arg in zip(d.params, d.kinds, self.args, strict=True):
             self.locals[p] = Val(arg, False) if kind == OBJECT else Prim(arg, kind)
             self.param_defs[p] = self.fn.blocks[1]
         self.return_from(m.body)
+        self.finish_direct(traceback=True)
+
+    def finish_direct(self, traceback: bool) -> None:
+        """The exit of a direct entry (or its redirect): on an error, add this frame's
+        traceback entry if `traceback`, and report the failure."""
+        d = self.direct
+        assert d is not None
+        b = self.b
         b.position_at_end(self.exit)
-        self.add_traceback()
+        if traceback:
+            self.add_traceback()
         if d.returns == OBJECT:
             b.ret(NULL)
         else:
@@ -1208,14 +1216,7 @@ class FnLowering:
         b = self.b
         value = self.call_vectorcall(self.env, list(self.args), d)
         b.ret(value if d.returns == OBJECT else self.outcome(value, False))
-        b.position_at_end(self.exit)
-        if d.returns == OBJECT:
-            b.ret(NULL)
-        else:
-            b.ret(self.outcome(ir.Constant(_PRIM_TYPES[d.returns], None), True))
-        b.position_at_end(self.ret_block)
-        b.unreachable()
-        self.argbuf.operands = [I32(self.max_args)]
+        self.finish_direct(traceback=False)
 
     def call_vectorcall(self, callee: ir.Value, args: list[ir.Value], d: DirectEntry) -> ir.Value:
         """`direct_call`'s other way, mostly out of line (`call_redirected`): box the args,
