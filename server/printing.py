@@ -60,6 +60,8 @@ class PrintOptions:
 
     @classmethod
     def of(cls, req: Request) -> PrintOptions:
+        if not any(k.startswith(PREFIX) for k in req.msg):
+            return _DEFAULT  # most evals: no print options (one per eval on the event loop)
         printer = req.get(PREFIX + "print")
         options = req.get(PREFIX + "options")
         options = options if isinstance(options, Mapping) else {}
@@ -73,7 +75,12 @@ class PrintOptions:
         )
 
 
+_DEFAULT = PrintOptions()
+
+
 def _int(value: Any) -> int | None:
+    if value is None:
+        return None
     try:
         n = int(value)
     except (TypeError, ValueError):
