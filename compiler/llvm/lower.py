@@ -25,6 +25,7 @@ calls the same Python implementations as tier 0.
 from __future__ import annotations
 
 import itertools
+import reprlib
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
@@ -283,13 +284,11 @@ def check_redefined_result(x: Any, kind: str, name: str) -> Any:
     """The result of a fn's var called in place of its direct entry (the var was redefined):
     code compiled for a `long`/`double` result accepts only that, as Clojure's primitive
     fn interfaces do (a ClassCastException otherwise)."""
-    ok = (LONG_MIN <= x <= LONG_MAX) if type(x) is int else False
-    if kind == DOUBLE:
-        ok = type(x) is float
+    ok = type(x) is float if kind == DOUBLE else type(x) is int and LONG_MIN <= x <= LONG_MAX
     if not ok:
         raise ClassCastException(
             f"{name} was compiled to call itself for a {kind}, but its var now holds a fn "
-            f"that returned {type(x).__name__} {x!r}"
+            f"that returned {type(x).__name__} {reprlib.repr(x)}"
         )
     return x
 
